@@ -1,0 +1,233 @@
+package org.enu.cell;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fast ENU step: a batch of B units that share one set of weights, advanced by one step with
+ * the Vector API. Computes exactly the equations of {@link EnuReference} (tested equal to it),
+ * organised for the CPU:
+ * <ol>
+ *   <li>rows are taken in tiles of {@value #TILE}; a tile's three gate pre-activations for one
+ *       panel of L memory cells are accumulated in 12 vector registers (4 rows x z, r, c), with
+ *       each weight vector loaded once and used for 4 rows;</li>
+ *   <li>the update and reset gate nonlinearities run on the tile while it is in L1;</li>
+ *   <li>the cell gate's r ⊙ h term is a second small product, then the memory update;</li>
+ *   <li>the output gate is a third product, then the clip.</li>
+ * </ol>
+ * The nonlinearities are polynomial ({@link VectorMath}) so that results are bit-identical on
+ * every machine and JIT tier. A remainder of fewer than 4 rows repeats the last row's pointers in
+ * the unused slots and discards them. Nothing is allocated.
+ */
+public final class EnuKernel {
+    private EnuKernel() {
+    }
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector register (8 with AVX2). */
+    public static final int LANES = S.length();
+    /** Rows per register tile. */
+    public static final int TILE = 4;
+
+    /** A short name of the kernel and vector shape, for provenance and benchmarks. */
+    public static String variant() {
+        return "vector" + S.vectorBitSize() + "-tile" + TILE + "x3";
+    }
+
+    /**
+     * Advances every unit of the batch by one step.
+     *
+     * @param w       the shared weights (not modified)
+     * @param st      memories and outputs of B = st.rows units; updated
+     * @param x       inputs: unit b's input channel k is {@code x[xOff + b*xStride + k]} (not modified)
+     * @param xOff    offset of unit 0's inputs
+     * @param xStride distance between consecutive units' inputs (>= inputs)
+     * @param noise   output noise, unit b's channel c at {@code noise[b*st.oStride + c]}, padding zero;
+     *                or null for none (not modified)
+     */
+    public static void step(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, float[] noise) {
+        int B = st.rows;
+        for (int r0 = 0; r0 < B; r0 += TILE) {
+            int n = Math.min(TILE, B - r0);
+            int r1 = r0 + Math.min(1, n - 1);
+            int r2 = r0 + Math.min(2, n - 1);
+            int r3 = r0 + Math.min(3, n - 1);
+            gatePass(w, st, x, xOff, xStride, r0, r1, r2, r3);
+            gateEpilogue(w, st, r0, n);
+            cellPass(w, st, n);
+            cellEpilogue(w, st, r0, n);
+            outputPass(w, st, r0, r1, r2, r3);
+            outputEpilogue(w, st, r0, n, noise);
+        }
+    }
+
+    /** Pre-activations of z, r and (the x, o, bias part of) c for 4 rows, into st.za / ra / ca. */
+    private static void gatePass(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride,
+                                 int r0, int r1, int r2, int r3) {
+        final int L = LANES;
+        final int nx = w.spec.inputs();
+        final int no = w.spec.outputs();
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final int os = st.oStride;
+        final float[] g = w.gates;
+        final float[] h = st.h;
+        final float[] o = st.o;
+        final int x0 = xOff + r0 * xStride, x1 = xOff + r1 * xStride, x2 = xOff + r2 * xStride, x3 = xOff + r3 * xStride;
+        final int o0 = r0 * os, o1 = r1 * os, o2 = r2 * os, o3 = r3 * os;
+        final int h0 = r0 * hs, h1 = r1 * hs, h2 = r2 * hs, h3 = r3 * hs;
+        for (int p = 0; p < w.memPanels; p++) {
+            int wi = p * w.gatePanelStride;
+            FloatVector bz = FloatVector.fromArray(S, g, wi);
+            FloatVector br = FloatVector.fromArray(S, g, wi + L);
+            FloatVector bc = FloatVector.fromArray(S, g, wi + 2 * L);
+            FloatVector z0 = bz, z1 = bz, z2 = bz, z3 = bz;
+            FloatVector q0 = br, q1 = br, q2 = br, q3 = br;
+            FloatVector c0 = bc, c1 = bc, c2 = bc, c3 = bc;
+            wi += 3 * L;
+            for (int k = 0; k < nx; k++, wi += 3 * L) {
+                FloatVector wz = FloatVector.fromArray(S, g, wi);
+                FloatVector wr = FloatVector.fromArray(S, g, wi + L);
+                FloatVector wc = FloatVector.fromArray(S, g, wi + 2 * L);
+                FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+                z0 = wz.fma(a, z0); q0 = wr.fma(a, q0); c0 = wc.fma(a, c0);
+                a = FloatVector.broadcast(S, x[x1 + k]);
+                z1 = wz.fma(a, z1); q1 = wr.fma(a, q1); c1 = wc.fma(a, c1);
+                a = FloatVector.broadcast(S, x[x2 + k]);
+                z2 = wz.fma(a, z2); q2 = wr.fma(a, q2); c2 = wc.fma(a, c2);
+                a = FloatVector.broadcast(S, x[x3 + k]);
+                z3 = wz.fma(a, z3); q3 = wr.fma(a, q3); c3 = wc.fma(a, c3);
+            }
+            for (int k = 0; k < no; k++, wi += 3 * L) {
+                FloatVector wz = FloatVector.fromArray(S, g, wi);
+                FloatVector wr = FloatVector.fromArray(S, g, wi + L);
+                FloatVector wc = FloatVector.fromArray(S, g, wi + 2 * L);
+                FloatVector a = FloatVector.broadcast(S, o[o0 + k]);
+                z0 = wz.fma(a, z0); q0 = wr.fma(a, q0); c0 = wc.fma(a, c0);
+                a = FloatVector.broadcast(S, o[o1 + k]);
+                z1 = wz.fma(a, z1); q1 = wr.fma(a, q1); c1 = wc.fma(a, c1);
+                a = FloatVector.broadcast(S, o[o2 + k]);
+                z2 = wz.fma(a, z2); q2 = wr.fma(a, q2); c2 = wc.fma(a, c2);
+                a = FloatVector.broadcast(S, o[o3 + k]);
+                z3 = wz.fma(a, z3); q3 = wr.fma(a, q3); c3 = wc.fma(a, c3);
+            }
+            for (int k = 0; k < H; k++, wi += 2 * L) {
+                FloatVector wz = FloatVector.fromArray(S, g, wi);
+                FloatVector wr = FloatVector.fromArray(S, g, wi + L);
+                FloatVector a = FloatVector.broadcast(S, h[h0 + k]);
+                z0 = wz.fma(a, z0); q0 = wr.fma(a, q0);
+                a = FloatVector.broadcast(S, h[h1 + k]);
+                z1 = wz.fma(a, z1); q1 = wr.fma(a, q1);
+                a = FloatVector.broadcast(S, h[h2 + k]);
+                z2 = wz.fma(a, z2); q2 = wr.fma(a, q2);
+                a = FloatVector.broadcast(S, h[h3 + k]);
+                z3 = wz.fma(a, z3); q3 = wr.fma(a, q3);
+            }
+            int s = p * L;
+            z0.intoArray(st.za, s); z1.intoArray(st.za, s + hs); z2.intoArray(st.za, s + 2 * hs); z3.intoArray(st.za, s + 3 * hs);
+            q0.intoArray(st.ra, s); q1.intoArray(st.ra, s + hs); q2.intoArray(st.ra, s + 2 * hs); q3.intoArray(st.ra, s + 3 * hs);
+            c0.intoArray(st.ca, s); c1.intoArray(st.ca, s + hs); c2.intoArray(st.ca, s + 2 * hs); c3.intoArray(st.ca, s + 3 * hs);
+        }
+    }
+
+    /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
+    private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
+        final float k = w.spec.gateSlope();
+        final float shift = w.spec.resetShift();
+        final int hs = st.hStride;
+        for (int i = 0; i < n * hs; i += LANES) {
+            FloatVector z = VectorMath.sigmoid(S, FloatVector.fromArray(S, st.za, i), k);
+            z.intoArray(st.za, i);
+        }
+        for (int i = 0; i < n * hs; i += LANES) {
+            FloatVector r = VectorMath.sigmoid(S, FloatVector.fromArray(S, st.ra, i).sub(shift), k);
+            r.mul(FloatVector.fromArray(S, st.h, r0 * hs + i)).intoArray(st.ra, i);
+        }
+    }
+
+    /** ca += W_c,h · (r ⊙ h) for the tile's rows (row slots beyond n repeat slot n−1). */
+    private static void cellPass(EnuWeights w, EnuBatch st, int n) {
+        final int L = LANES;
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final float[] cm = w.cellMemory;
+        final float[] rh = st.ra;
+        final int s0 = 0, s1 = Math.min(1, n - 1) * hs, s2 = Math.min(2, n - 1) * hs, s3 = Math.min(3, n - 1) * hs;
+        for (int p = 0; p < w.memPanels; p++) {
+            int wi = p * w.cellPanelStride;
+            int s = p * L;
+            FloatVector c0 = FloatVector.fromArray(S, st.ca, s0 + s);
+            FloatVector c1 = FloatVector.fromArray(S, st.ca, s1 + s);
+            FloatVector c2 = FloatVector.fromArray(S, st.ca, s2 + s);
+            FloatVector c3 = FloatVector.fromArray(S, st.ca, s3 + s);
+            for (int k = 0; k < H; k++, wi += L) {
+                FloatVector wc = FloatVector.fromArray(S, cm, wi);
+                c0 = wc.fma(FloatVector.broadcast(S, rh[s0 + k]), c0);
+                c1 = wc.fma(FloatVector.broadcast(S, rh[s1 + k]), c1);
+                c2 = wc.fma(FloatVector.broadcast(S, rh[s2 + k]), c2);
+                c3 = wc.fma(FloatVector.broadcast(S, rh[s3 + k]), c3);
+            }
+            // slots past n−1 duplicate s3 == s(n−1); writing them back to their own slot is harmless
+            c0.intoArray(st.ca, s);
+            c1.intoArray(st.ca, s + hs);
+            c2.intoArray(st.ca, s + 2 * hs);
+            c3.intoArray(st.ca, s + 3 * hs);
+        }
+    }
+
+    /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
+    private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
+        final float k = w.spec.cellSlope();
+        final int hs = st.hStride;
+        final int hb = r0 * hs;
+        for (int i = 0; i < n * hs; i += LANES) {
+            FloatVector c = VectorMath.tanh(S, FloatVector.fromArray(S, st.ca, i), k);
+            FloatVector hv = FloatVector.fromArray(S, st.h, hb + i);
+            FloatVector z = FloatVector.fromArray(S, st.za, i);
+            z.fma(c.sub(hv), hv).intoArray(st.h, hb + i);
+        }
+    }
+
+    /** Output pre-activations W_o · [h, 1] for 4 rows, into st.oa. */
+    private static void outputPass(EnuWeights w, EnuBatch st, int r0, int r1, int r2, int r3) {
+        final int L = LANES;
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final int os = st.oStride;
+        final float[] wo = w.output;
+        final float[] h = st.h;
+        final int h0 = r0 * hs, h1 = r1 * hs, h2 = r2 * hs, h3 = r3 * hs;
+        for (int q = 0; q < w.outPanels; q++) {
+            int wi = q * w.outPanelStride;
+            FloatVector b = FloatVector.fromArray(S, wo, wi);
+            FloatVector a0 = b, a1 = b, a2 = b, a3 = b;
+            wi += L;
+            for (int k = 0; k < H; k++, wi += L) {
+                FloatVector wv = FloatVector.fromArray(S, wo, wi);
+                a0 = wv.fma(FloatVector.broadcast(S, h[h0 + k]), a0);
+                a1 = wv.fma(FloatVector.broadcast(S, h[h1 + k]), a1);
+                a2 = wv.fma(FloatVector.broadcast(S, h[h2 + k]), a2);
+                a3 = wv.fma(FloatVector.broadcast(S, h[h3 + k]), a3);
+            }
+            int s = q * L;
+            a0.intoArray(st.oa, s);
+            a1.intoArray(st.oa, s + os);
+            a2.intoArray(st.oa, s + 2 * os);
+            a3.intoArray(st.oa, s + 3 * os);
+        }
+    }
+
+    /** o := clip(scale·oa + noise, 0, 1) for the tile's live rows. */
+    private static void outputEpilogue(EnuWeights w, EnuBatch st, int r0, int n, float[] noise) {
+        final float scale = w.spec.spikeOutput() ? EnuSpec.SPIKE_SCALE : 1f;
+        final int os = st.oStride;
+        final int ob = r0 * os;
+        for (int i = 0; i < n * os; i += LANES) {
+            FloatVector a = FloatVector.fromArray(S, st.oa, i).mul(scale);
+            if (noise != null) {
+                a = a.add(FloatVector.fromArray(S, noise, ob + i));
+            }
+            a.max(0f).min(1f).intoArray(st.o, ob + i);
+        }
+    }
+}

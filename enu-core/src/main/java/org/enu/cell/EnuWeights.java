@@ -1,0 +1,107 @@
+package org.enu.cell;
+
+/**
+ * One ENU kind's parameters repacked for {@link EnuKernel}: gate columns grouped in panels of the
+ * vector width, so that the kernel streams them in the order it uses them. Packing is a pure
+ * permutation of the flat parameters (plus zero padding); {@link #pack} can refill the same
+ * object for another offspring without allocating.
+ *
+ * <p>Layout, with L lanes, Hp = memory rounded up to L, Op = outputs rounded up to L:
+ * <ul>
+ *   <li>{@code gates}: for each memory panel p (Hp / L of them): the bias row [z r c], then for each
+ *       input x_k and each output o_k a row [z r c], then for each memory h_k a row [z r]
+ *       (the cell gate sees r ⊙ h instead, see {@code cellMemory}); each entry is L floats.</li>
+ *   <li>{@code cellMemory}: for each memory panel: for each h_k, the cell gate's L weights.</li>
+ *   <li>{@code output}: for each output panel: the bias, then for each h_k, L weights.</li>
+ * </ul>
+ */
+public final class EnuWeights {
+    final EnuSpec spec;
+    final int lanes;
+    final int memPanels;
+    final int outPanels;
+    final int gatePanelStride;
+    final int cellPanelStride;
+    final int outPanelStride;
+    final float[] gates;
+    final float[] cellMemory;
+    final float[] output;
+
+    public EnuWeights(EnuSpec spec) {
+        this.spec = spec;
+        this.lanes = EnuKernel.LANES;
+        int H = spec.memory();
+        int O = spec.outputs();
+        this.memPanels = (H + lanes - 1) / lanes;
+        this.outPanels = (O + lanes - 1) / lanes;
+        int nxo = spec.inputs() + O;
+        this.gatePanelStride = (3 * (1 + nxo) + 2 * H) * lanes;
+        this.cellPanelStride = H * lanes;
+        this.outPanelStride = (1 + H) * lanes;
+        this.gates = new float[memPanels * gatePanelStride];
+        this.cellMemory = new float[memPanels * cellPanelStride];
+        this.output = new float[outPanels * outPanelStride];
+    }
+
+    public EnuSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Fills this object from a flat parameter vector (layout in {@link EnuSpec}).
+     *
+     * @param params flat parameters (not modified)
+     * @param base   offset of this unit kind's parameters
+     * @return this
+     */
+    public EnuWeights pack(float[] params, int base) {
+        int nx = spec.inputs();
+        int H = spec.memory();
+        int O = spec.outputs();
+        int K = spec.gateInputs();
+        int KO = spec.outputGateInputs();
+        int L = lanes;
+        boolean bias = spec.bias();
+        for (int p = 0; p < memPanels; p++) {
+            int g = p * gatePanelStride;
+            int cm = p * cellPanelStride;
+            for (int l = 0; l < L; l++) {
+                int j = p * L + l;
+                boolean live = j < H;
+                int rz = base + spec.offsetZ() + j * K;
+                int rr = base + spec.offsetR() + j * K;
+                int rc = base + spec.offsetC() + j * K;
+                // bias row
+                gates[g + l] = live && bias ? params[rz + K - 1] : 0f;
+                gates[g + L + l] = live && bias ? params[rr + K - 1] : 0f;
+                gates[g + 2 * L + l] = live && bias ? params[rc + K - 1] : 0f;
+                int off = g + 3 * L;
+                for (int k = 0; k < nx + O; k++) {
+                    gates[off + l] = live ? params[rz + k] : 0f;
+                    gates[off + L + l] = live ? params[rr + k] : 0f;
+                    gates[off + 2 * L + l] = live ? params[rc + k] : 0f;
+                    off += 3 * L;
+                }
+                for (int k = 0; k < H; k++) {
+                    gates[off + l] = live ? params[rz + nx + O + k] : 0f;
+                    gates[off + L + l] = live ? params[rr + nx + O + k] : 0f;
+                    off += 2 * L;
+                    cellMemory[cm + k * L + l] = live ? params[rc + nx + O + k] : 0f;
+                }
+            }
+        }
+        for (int q = 0; q < outPanels; q++) {
+            int ob = q * outPanelStride;
+            for (int l = 0; l < L; l++) {
+                int j = q * L + l;
+                boolean live = j < O;
+                int ro = base + spec.offsetO() + j * KO;
+                output[ob + l] = live && bias ? params[ro + KO - 1] : 0f;
+                for (int k = 0; k < H; k++) {
+                    output[ob + (1 + k) * L + l] = live ? params[ro + k] : 0f;
+                }
+            }
+        }
+        return this;
+    }
+}

@@ -1,0 +1,139 @@
+package org.enu.cell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.enu.rng.KeyedRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast kernel computes the reference equations: random weights, inputs and states, many
+ * shapes (B = 1, sizes that are not multiples of the vector width, with and without bias, both
+ * slope presets, noise), several consecutive steps. Error is measured relative to the value's
+ * scale, |kernel − reference| / max(1, |reference|); memories and outputs lie in [−1, 1].
+ */
+class EnuKernelTest {
+    static final double TOLERANCE = 1e-5;
+
+    static Stream<Arguments> shapes() {
+        List<Arguments> list = new ArrayList<>();
+        int[][] dims = {
+            // B, inputs, memory, outputs
+            {1, 1, 32, 16}, {32, 1, 32, 16}, {32, 4, 32, 16}, {384, 32, 32, 16}, {48, 16, 32, 16},
+            {1, 1, 1, 1}, {3, 5, 7, 3}, {5, 2, 9, 17}, {6, 3, 13, 5}, {7, 11, 31, 15}, {2, 1, 8, 8},
+            {9, 2, 33, 2}, {13, 7, 40, 1},
+        };
+        for (int[] d : dims) {
+            list.add(Arguments.of(d[0], d[1], d[2], d[3], true, 3f, 1f, 3f, false));
+            list.add(Arguments.of(d[0], d[1], d[2], d[3], false, 1f, 0f, 1f, true));
+        }
+        return list.stream();
+    }
+
+    @ParameterizedTest(name = "B={0} x={1} H={2} O={3} bias={4} slopes={5}/{6}/{7} noise={8}")
+    @MethodSource("shapes")
+    void kernelEqualsReference(int B, int nx, int H, int O, boolean bias, float gs, float shift, float cs,
+                               boolean noisy) {
+        EnuSpec spec = new EnuSpec(nx, H, O, bias, gs, shift, cs, false, noisy ? 0.01f : 0f);
+        compare(spec, B, 6, 1.0, TOLERANCE, 1000L * B + 31L * nx + H);
+    }
+
+    @ParameterizedTest(name = "spike output B={0} x={1} H={2} O={3}")
+    @MethodSource("shapes")
+    void spikeOutputEqualsReference(int B, int nx, int H, int O, boolean bias, float gs, float shift, float cs,
+                                    boolean noisy) {
+        // One step: the x1000 output scale magnifies the pre-activation's rounding error by 1000.
+        EnuSpec spec = new EnuSpec(nx, H, O, bias, gs, shift, cs, true, 0f);
+        compare(spec, B, 1, 1.0, TOLERANCE * EnuSpec.SPIKE_SCALE, 77L * B + H);
+    }
+
+    @ParameterizedTest(name = "large weights B={0} x={1} H={2} O={3}")
+    @MethodSource("shapes")
+    void saturatedGatesEqualReference(int B, int nx, int H, int O, boolean bias, float gs, float shift, float cs,
+                                      boolean noisy) {
+        EnuSpec spec = new EnuSpec(nx, H, O, bias, gs, shift, cs, false, 0f);
+        compare(spec, B, 3, 4.0, TOLERANCE, 5L * B + 3L * O);
+    }
+
+    private static void compare(EnuSpec spec, int B, int steps, double weightScale, double tol, long seed) {
+        KeyedRandom rnd = new KeyedRandom(seed);
+        float[] params = new float[spec.parameterCount() + 3];
+        int base = 3; // a non-zero offset, as for the second unit kind of a network
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) (weightScale * rnd.nextGaussian() / Math.sqrt(spec.gateInputs()));
+        }
+        EnuWeights w = new EnuWeights(spec).pack(params, base);
+        EnuBatch batch = new EnuBatch(spec, B);
+        int nx = spec.inputs();
+        int H = spec.memory();
+        int O = spec.outputs();
+        float[][] refH = new float[B][H];
+        float[][] refO = new float[B][O];
+        for (int b = 0; b < B; b++) {
+            for (int j = 0; j < H; j++) {
+                refH[b][j] = (float) rnd.uniform(-1, 1);
+                batch.h[b * batch.hStride + j] = refH[b][j];
+            }
+            for (int j = 0; j < O; j++) {
+                refO[b][j] = (float) rnd.nextDouble();
+                batch.o[b * batch.oStride + j] = refO[b][j];
+            }
+        }
+        int xStride = nx + 2; // inputs need not be packed
+        float[] x = new float[B * xStride + 1];
+        float[] noise = spec.outputNoise() > 0 ? new float[B * batch.oStride] : null;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rnd.uniform(-1, 2);
+            }
+            if (noise != null) {
+                for (int b = 0; b < B; b++) {
+                    for (int c = 0; c < O; c++) {
+                        noise[b * batch.oStride + c] = (float) (spec.outputNoise() * rnd.nextGaussian());
+                    }
+                }
+            }
+            EnuKernel.step(w, batch, x, 1, xStride, noise);
+            for (int b = 0; b < B; b++) {
+                float[] xb = new float[nx];
+                System.arraycopy(x, 1 + b * xStride, xb, 0, nx);
+                float[] nb = null;
+                if (noise != null) {
+                    nb = new float[O];
+                    System.arraycopy(noise, b * batch.oStride, nb, 0, O);
+                }
+                EnuReference.step(spec, params, base, xb, refH[b], refO[b], nb);
+            }
+            double worst = 0;
+            for (int b = 0; b < B; b++) {
+                for (int j = 0; j < H; j++) {
+                    worst = Math.max(worst, relErr(batch.memory(b, j), refH[b][j]));
+                }
+                for (int j = 0; j < O; j++) {
+                    worst = Math.max(worst, relErr(batch.output(b, j), refO[b][j]));
+                }
+                for (int j = H; j < batch.hStride; j++) {
+                    assertEquals(0f, batch.h[b * batch.hStride + j], "memory padding must stay zero");
+                }
+                for (int j = O; j < batch.oStride; j++) {
+                    assertEquals(0f, batch.o[b * batch.oStride + j], "output padding must stay zero");
+                }
+            }
+            assertTrue(worst <= tol, "step " + t + ": worst relative error " + worst + " > " + tol);
+            // Continue from the reference state so that errors do not compound over steps.
+            for (int b = 0; b < B; b++) {
+                System.arraycopy(refH[b], 0, batch.h, b * batch.hStride, H);
+                System.arraycopy(refO[b], 0, batch.o, b * batch.oStride, O);
+            }
+        }
+    }
+
+    private static double relErr(double a, double ref) {
+        return Math.abs(a - ref) / Math.max(1.0, Math.abs(ref));
+    }
+}
