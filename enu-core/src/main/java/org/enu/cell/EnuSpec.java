@@ -32,16 +32,16 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
         requirePositive("memory", memory);
         requirePositive("outputs", outputs);
         if (!(gateSlope > 0) || !Float.isFinite(gateSlope)) {
-            throw new IllegalArgumentException("gateSlope: must be a finite number > 0, got " + gateSlope);
+            throw new IllegalArgumentException("gate_slope: must be a finite number > 0, got " + gateSlope);
         }
         if (!(cellSlope > 0) || !Float.isFinite(cellSlope)) {
-            throw new IllegalArgumentException("cellSlope: must be a finite number > 0, got " + cellSlope);
+            throw new IllegalArgumentException("cell_slope: must be a finite number > 0, got " + cellSlope);
         }
         if (!Float.isFinite(resetShift)) {
-            throw new IllegalArgumentException("resetShift: must be finite, got " + resetShift);
+            throw new IllegalArgumentException("reset_shift: must be finite, got " + resetShift);
         }
         if (!(outputNoise >= 0) || !Float.isFinite(outputNoise)) {
-            throw new IllegalArgumentException("outputNoise: must be a finite number >= 0, got " + outputNoise);
+            throw new IllegalArgumentException("output_noise: must be a finite number >= 0, got " + outputNoise);
         }
     }
 

@@ -1,0 +1,41 @@
+package org.enu.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.enu.config.RunConfig;
+import org.enu.task.TaskRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enu config TASK}: print the resolved configuration without running anything. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the resolved configuration of a task and preset (a starting point for --config FILE).")
+final class ConfigCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "iaf, stdp or tmaze")
+    String task;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick", description = "quick, paper or original")
+    String preset;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        RunConfig cfg = RunConfig.resolve(task, preset, config, sets);
+        TaskRegistry.create(cfg);
+        spec.commandLine().getOut().print(cfg.tree().toYaml());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

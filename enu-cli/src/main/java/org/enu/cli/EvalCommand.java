@@ -1,0 +1,82 @@
+package org.enu.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.enu.config.ConfigException;
+import org.enu.config.RunConfig;
+import org.enu.eval.EnvironmentKeys;
+import org.enu.io.Genome;
+import org.enu.run.RunDirectory;
+import org.enu.task.Task;
+import org.enu.task.TaskRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enu eval DIR}: independent metrics of the run's genome on held-out environments. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score the run's latest genome on held-out environments, beside the untrained genome "
+                + "(generation 0 of the same run).")
+final class EvalCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
+    Path dir;
+
+    @Option(names = "--envs", paramLabel = "N", defaultValue = "256", description = "held-out environments (default ${DEFAULT-VALUE})")
+    int envs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (envs < 1) {
+            throw new ConfigException("--envs: must be >= 1, got " + envs);
+        }
+        RunDirectory rd = new RunDirectory(dir).requireExisting();
+        RunConfig cfg = rd.config();
+        Task task = TaskRegistry.create(cfg);
+        Genome genome = rd.latestGenome();
+        if (genome.parameters().length != task.layout().parameterCount()) {
+            throw new ConfigException("genome: has " + genome.parameters().length + " parameters, the run's task needs "
+                    + task.layout().parameterCount());
+        }
+        long[] keys = EnvironmentKeys.heldOut(seed, envs);
+        Map<String, Double> trained = task.metrics(genome.parameters(), keys);
+        Map<String, Double> untrained = task.metrics(task.layout().initialParameters(cfg.seed()), keys);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("task", task.name());
+            o.put("generation", genome.generation());
+            o.put("environments", envs);
+            o.put("seed", seed);
+            o.put("trained", trained);
+            o.put("untrained", untrained);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%n", task.name(),
+                    genome.generation(), envs, seed);
+            out.printf(Locale.ROOT, "%-18s %12s %12s   %s%n", "metric", "trained", "untrained", "meaning");
+            Map<String, String> desc = task.metricDescriptions();
+            for (String k : trained.keySet()) {
+                out.printf(Locale.ROOT, "%-18s %12.4f %12.4f   %s%n", k, trained.get(k), untrained.get(k),
+                        desc.getOrDefault(k, ""));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package org.enu.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.enu.run.RunListener;
+import org.enu.run.TrainingRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enu resume DIR}: continue a run from its latest checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run from its checkpoint; ends bit-identical to a run that never stopped.")
+final class ResumeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
+    Path dir;
+
+    @Option(names = "--generations", paramLabel = "N", description = "new total generation budget")
+    Integer generations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = one per core)")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "log lines instead of a progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean interactive = !noProgress && System.console() != null;
+        List<RunListener> listeners = List.of(new ProgressListener("resume " + dir.getFileName(), interactive, err));
+        long t0 = System.nanoTime();
+        TrainingRun.Result r;
+        try (RunControl control = new RunControl()) {
+            r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested);
+        }
+        TrainCommand.report(spec.commandLine().getOut(), r, t0);
+        return 0;
+    }
+}

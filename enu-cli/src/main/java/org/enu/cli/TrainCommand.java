@@ -1,0 +1,100 @@
+package org.enu.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.enu.config.RunConfig;
+import org.enu.run.RunListener;
+import org.enu.run.TrainingRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enu train TASK}: evolve a genome for a task and write a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evolve ENUs for a task. Writes DIR/config.yaml, metrics.jsonl, checkpoint.bin, genome.json.",
+                "Settings come from, in increasing priority: the preset, --config, --set, and the options below."})
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "iaf, stdp or tmaze")
+    String task;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
+            description = "quick (minutes on 2 cores), paper (the paper's equations and sizes) or original "
+                    + "(the authors' code); default: ${DEFAULT-VALUE}")
+    String preset;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (see `enu config TASK`)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting, e.g. es.sigma=0.02 (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--generations", paramLabel = "N", description = "generations to run")
+    Integer generations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = one per core); never changes results")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "run seed")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (must not exist or be empty); "
+            + "default runs/TASK-PRESET-TIMESTAMP")
+    Path out;
+
+    @Option(names = "--no-progress", description = "log lines instead of a progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> all = new ArrayList<>(sets);
+        if (generations != null) {
+            all.add("generations=" + generations);
+        }
+        if (threads != null) {
+            all.add("threads=" + threads);
+        }
+        if (seed != null) {
+            all.add("seed=" + seed);
+        }
+        RunConfig cfg = RunConfig.resolve(task, preset, config, all);
+        Path dir = out != null ? out : Path.of("runs", task + "-" + preset + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        boolean interactive = !noProgress && System.console() != null;
+        List<RunListener> listeners = List.of(new ProgressListener(task + " " + preset, interactive, err));
+        stdout.printf(Locale.ROOT, "training %s (preset %s): %d generations x %d offspring, %d threads, seed %d -> %s%n",
+                task, preset, cfg.generations(), cfg.es().offspring(), cfg.effectiveThreads(), cfg.seed(), dir);
+        stdout.flush();
+        long t0 = System.nanoTime();
+        TrainingRun.Result r;
+        try (RunControl control = new RunControl()) {
+            r = TrainingRun.start(cfg, dir, listeners, control::stopRequested);
+        }
+        report(stdout, r, t0);
+        return 0;
+    }
+
+    static void report(PrintWriter out, TrainingRun.Result r, long t0) {
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        if (r.completed()) {
+            out.printf(Locale.ROOT, "done: generation %d in %s; genome %s%n", r.state().generation(),
+                    ProgressListener.duration(secs), r.dir().resolve("genome.json"));
+            out.printf(Locale.ROOT, "next: ./enu eval %s   ./enu plot %s%n", r.dir(), r.dir());
+        } else {
+            out.printf(Locale.ROOT, "stopped at generation %d after %s; continue with: ./enu resume %s%n",
+                    r.state().generation(), ProgressListener.duration(secs), r.dir());
+        }
+        out.flush();
+    }
+}

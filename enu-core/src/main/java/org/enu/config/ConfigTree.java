@@ -1,0 +1,304 @@
+package org.enu.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configuration as a tree of nested maps with scalar leaves, and the operations that build the
+ * resolved configuration of a run: read YAML, deep-merge, apply {@code key.path=value} overrides,
+ * check every key and type against a schema tree of defaults, and read typed values by path with
+ * errors that name the path.
+ */
+public final class ConfigTree {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    private final Map<String, Object> root;
+
+    public ConfigTree(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    public Map<String, Object> map() {
+        return root;
+    }
+
+    /** Parses YAML text whose top level is a mapping; {@code source} names it in errors. */
+    public static ConfigTree parse(String yaml, String source) {
+        if (yaml.isBlank()) {
+            return new ConfigTree(new LinkedHashMap<>());
+        }
+        Object v;
+        try {
+            v = YAML.readValue(yaml, Object.class);
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage().replace('\n', ' ');
+            throw new ConfigException(source + ": not valid YAML: " + msg
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        }
+        if (v == null) {
+            return new ConfigTree(new LinkedHashMap<>());
+        }
+        if (!(v instanceof Map)) {
+            throw new ConfigException(source + ": the top level must be a mapping of keys to values");
+        }
+        return new ConfigTree(copy(asMap(v)));
+    }
+
+    /** Reads a YAML file. */
+    public static ConfigTree read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Reads a YAML resource of this package. */
+    public static ConfigTree resource(String name) {
+        try (InputStream in = ConfigTree.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** This tree as YAML text. */
+    public String toYaml() {
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A deep copy of this tree with {@code over} merged on top (maps merge, scalars replace). */
+    public ConfigTree merge(ConfigTree over) {
+        Map<String, Object> out = copy(root);
+        mergeInto(out, over.root);
+        return new ConfigTree(out);
+    }
+
+    private static void mergeInto(Map<String, Object> dst, Map<String, Object> src) {
+        for (Map.Entry<String, Object> e : src.entrySet()) {
+            Object cur = dst.get(e.getKey());
+            if (cur instanceof Map && e.getValue() instanceof Map) {
+                mergeInto(asMap(cur), asMap(e.getValue()));
+            } else {
+                dst.put(e.getKey(), e.getValue() instanceof Map ? copy(asMap(e.getValue())) : e.getValue());
+            }
+        }
+    }
+
+    /**
+     * A copy of this tree with one {@code key.path=value} override applied; the value is read as
+     * a YAML scalar (so 0.02 is a number, true a boolean).
+     */
+    public ConfigTree set(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set " + assignment + ": expected key.path=value");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String text = assignment.substring(eq + 1).trim();
+        Object value;
+        if (text.isEmpty()) {
+            throw new ConfigException(path + ": --set needs a value");
+        }
+        try {
+            value = YAML.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            value = text;
+        }
+        if (value instanceof Map || value instanceof List) {
+            throw new ConfigException(path + ": --set takes a single value, got " + text);
+        }
+        Map<String, Object> out = copy(root);
+        Map<String, Object> node = out;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object next = node.get(parts[i]);
+            if (!(next instanceof Map)) {
+                next = new LinkedHashMap<String, Object>();
+                node.put(parts[i], next);
+            }
+            node = asMap(next);
+        }
+        node.put(parts[parts.length - 1], value);
+        return new ConfigTree(out);
+    }
+
+    /**
+     * Checks that every key of this tree exists in the schema and that every value has the
+     * schema's type (integer, number, boolean, text or section).
+     */
+    public void checkAgainst(ConfigTree schema) {
+        check(root, schema.root, "");
+    }
+
+    private static void check(Map<String, Object> node, Map<String, Object> schema, String prefix) {
+        for (Map.Entry<String, Object> e : node.entrySet()) {
+            String key = prefix + e.getKey();
+            if (!schema.containsKey(e.getKey())) {
+                String known = String.join(", ", schema.keySet());
+                throw new ConfigException(key + ": unknown key (known here: " + known + ")");
+            }
+            Object want = schema.get(e.getKey());
+            Object got = e.getValue();
+            if (want instanceof Map) {
+                if (!(got instanceof Map)) {
+                    throw new ConfigException(key + ": expected a section of keys, got " + describe(got));
+                }
+                check(asMap(got), asMap(want), key + ".");
+            } else if (got instanceof Map) {
+                throw new ConfigException(key + ": expected a single value, got a section");
+            } else if (!sameType(want, got)) {
+                throw new ConfigException(key + ": expected " + typeName(want) + ", got " + describe(got));
+            }
+        }
+    }
+
+    private static boolean sameType(Object want, Object got) {
+        if (want instanceof Boolean) {
+            return got instanceof Boolean;
+        }
+        if (want instanceof Integer || want instanceof Long) {
+            return got instanceof Integer || got instanceof Long
+                    || (got instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15);
+        }
+        if (want instanceof Number) {
+            return got instanceof Number;
+        }
+        if (want instanceof String) {
+            return got instanceof String;
+        }
+        return true;
+    }
+
+    private static String typeName(Object want) {
+        if (want instanceof Boolean) {
+            return "true or false";
+        }
+        if (want instanceof Integer || want instanceof Long) {
+            return "an integer";
+        }
+        if (want instanceof Number) {
+            return "a number";
+        }
+        return "text";
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (v instanceof String s) {
+            return "'" + s + "'";
+        }
+        if (v instanceof List) {
+            return "a list";
+        }
+        return String.valueOf(v);
+    }
+
+    /** The value at a dotted path, or null. */
+    public Object get(String path) {
+        Object node = root;
+        for (String p : path.split("\\.")) {
+            if (!(node instanceof Map)) {
+                return null;
+            }
+            node = asMap(node).get(p);
+        }
+        return node;
+    }
+
+    /** The sub-tree at a dotted path (empty if absent). */
+    public ConfigTree section(String path) {
+        Object v = get(path);
+        return new ConfigTree(v instanceof Map ? asMap(v) : new LinkedHashMap<>());
+    }
+
+    private Object require(String path) {
+        Object v = get(path);
+        if (v == null) {
+            throw new ConfigException(path + ": missing");
+        }
+        return v;
+    }
+
+    public long getLong(String path) {
+        Object v = require(path);
+        if (v instanceof Integer || v instanceof Long) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15) {
+            return d.longValue();
+        }
+        throw new ConfigException(path + ": expected an integer, got " + describe(v));
+    }
+
+    public int getInt(String path) {
+        long v = getLong(path);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new ConfigException(path + ": out of range, got " + v);
+        }
+        return (int) v;
+    }
+
+    public double getDouble(String path) {
+        Object v = require(path);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new ConfigException(path + ": expected a number, got " + describe(v));
+    }
+
+    public boolean getBoolean(String path) {
+        Object v = require(path);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new ConfigException(path + ": expected true or false, got " + describe(v));
+    }
+
+    public String getString(String path) {
+        Object v = require(path);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw new ConfigException(path + ": expected text, got " + describe(v));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue() instanceof Map ? copy(asMap(e.getValue())) : e.getValue());
+        }
+        return out;
+    }
+}

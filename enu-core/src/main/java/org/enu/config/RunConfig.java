@@ -1,0 +1,140 @@
+package org.enu.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.enu.cell.EnuSpec;
+import org.enu.es.EsParams;
+
+/**
+ * The fully resolved, validated configuration of a run: the task, its preset, budget and seed,
+ * the ENU cell settings, the strategy's numbers, and the tree they came from (written to the run
+ * directory as config.yaml). Built from, in increasing priority: common defaults, the task's
+ * defaults, the task's preset, a YAML file, {@code --set} overrides.
+ *
+ * @param tree the resolved tree; the task-specific section is read from it by the task
+ */
+public record RunConfig(String task, String preset, long seed, int generations, int threads, int checkpointEvery,
+                        EnuSpec cell, EsParams es, ConfigTree tree) {
+
+    /** The tasks that have a defaults file. */
+    public static final List<String> TASKS = List.of("iaf", "stdp", "tmaze");
+    /** The presets every task defines. */
+    public static final List<String> PRESETS = List.of("quick", "paper", "original");
+
+    /**
+     * Resolves a configuration.
+     *
+     * @param task   task name
+     * @param preset preset name
+     * @param file   a YAML file, or null
+     * @param sets   key.path=value overrides, applied in order
+     */
+    public static RunConfig resolve(String task, String preset, Path file, List<String> sets) {
+        ConfigTree schema = schema(task);
+        ConfigTree taskFile = ConfigTree.resource(task + ".yaml");
+        ConfigTree presets = taskFile.section("presets");
+        if (!presets.map().containsKey(preset)) {
+            throw new ConfigException("preset: unknown preset '" + preset + "' for " + task + " (known: "
+                    + String.join(", ", presets.map().keySet()) + ")");
+        }
+        ConfigTree presetTree = presets.section(preset);
+        presetTree.checkAgainst(schema);
+        ConfigTree tree = schema.merge(presetTree);
+        if (file != null) {
+            ConfigTree user = ConfigTree.read(file);
+            Object t = user.get("task");
+            if (t != null && !task.equals(t)) {
+                throw new ConfigException("task: the file is for task '" + t + "', not " + task);
+            }
+            Object p = user.get("preset");
+            if (p != null && !preset.equals(p)) {
+                throw new ConfigException("preset: the file names preset '" + p + "' but the run uses " + preset
+                        + " (pass --preset " + p + ")");
+            }
+            user.checkAgainst(schema);
+            tree = tree.merge(user);
+        }
+        for (String s : sets) {
+            ConfigTree next = tree.set(s);
+            next.checkAgainst(schema);
+            tree = next;
+        }
+        tree = tree.set("task=" + task).set("preset=" + preset);
+        return bind(tree);
+    }
+
+    /** Re-reads a resolved configuration (a run directory's config.yaml). */
+    public static RunConfig load(Path file) {
+        ConfigTree tree = ConfigTree.read(file);
+        Object task = tree.get("task");
+        if (!(task instanceof String t) || !TASKS.contains(t)) {
+            throw new ConfigException("task: missing or unknown in " + file + " (known: " + String.join(", ", TASKS) + ")");
+        }
+        tree.checkAgainst(schema(t));
+        return bind(tree);
+    }
+
+    /** All keys a configuration of this task may have, with their default values. */
+    public static ConfigTree schema(String task) {
+        if (!TASKS.contains(task)) {
+            throw new ConfigException("task: unknown task '" + task + "' (known: " + String.join(", ", TASKS) + ")");
+        }
+        ConfigTree common = ConfigTree.resource("common.yaml");
+        ConfigTree taskFile = ConfigTree.resource(task + ".yaml");
+        return new ConfigTree(new java.util.LinkedHashMap<>(java.util.Map.of("task", task, "preset", "quick")))
+                .merge(common).merge(taskFile.section("defaults"));
+    }
+
+    private static RunConfig bind(ConfigTree t) {
+        String task = t.getString("task");
+        String preset = t.getString("preset");
+        if (!PRESETS.contains(preset)) {
+            throw new ConfigException("preset: unknown preset '" + preset + "' (known: " + String.join(", ", PRESETS) + ")");
+        }
+        long seed = t.getLong("seed");
+        int generations = t.getInt("generations");
+        if (generations < 0) {
+            throw new ConfigException("generations: must be >= 0, got " + generations);
+        }
+        int threads = t.getInt("threads");
+        if (threads < 0) {
+            throw new ConfigException("threads: must be >= 0 (0 = one per core), got " + threads);
+        }
+        int ckpt = t.getInt("checkpoint_every");
+        if (ckpt < 1) {
+            throw new ConfigException("checkpoint_every: must be >= 1, got " + ckpt);
+        }
+        EnuSpec cell = section("enu", () -> new EnuSpec(1, t.getInt("enu.memory"), t.getInt("enu.outputs"),
+                t.getBoolean("enu.bias"), (float) t.getDouble("enu.gate_slope"), (float) t.getDouble("enu.reset_shift"),
+                (float) t.getDouble("enu.cell_slope"), t.getBoolean("enu.spike_output"),
+                (float) t.getDouble("enu.output_noise")));
+        EsParams es = section("es", () -> new EsParams(t.getInt("es.offspring"), (float) t.getDouble("es.sigma"),
+                (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
+                t.getBoolean("es.antithetic")));
+        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, t);
+    }
+
+    /** Builds a value object, turning its "field: reason" errors into "section.field: reason". */
+    public static <T> T section(String name, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + "." + e.getMessage());
+        }
+    }
+
+    /** The evaluation threads this run uses: the configured count, or one per available core. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** This configuration with another generation budget (the rest unchanged). */
+    public RunConfig withGenerations(int n) {
+        return bind(tree.set("generations=" + n));
+    }
+
+    /** Keys whose values never change results (thread count, budget, checkpoint cadence). */
+    public static final Set<String> NON_SEMANTIC_KEYS = Set.of("threads", "generations", "checkpoint_every");
+}

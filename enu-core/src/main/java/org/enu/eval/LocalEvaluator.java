@@ -1,0 +1,128 @@
+package org.enu.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.enu.es.Population;
+import org.enu.rng.GaussianNoise;
+import org.enu.task.Rollout;
+import org.enu.task.Task;
+
+/**
+ * Evaluates offspring on this machine, offspring-major: each worker thread takes one noise vector
+ * at a time (an antithetic pair, or a single offspring), builds the offspring's weights and plays
+ * the task's whole mini-batch of environments for the whole episode, so that one offspring's
+ * weights and states stay in the core's cache. Work is handed out by an atomic counter; each
+ * result is written to its own slot, so the thread count never changes a number.
+ */
+public final class LocalEvaluator implements Evaluator {
+    private final Task task;
+    private final int threads;
+    private final ExecutorService pool;
+    private final ThreadLocal<Worker> workers;
+
+    /**
+     * @param task    the task to play
+     * @param threads worker threads, >= 1
+     */
+    public LocalEvaluator(Task task, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        }
+        this.task = task;
+        this.threads = threads;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "enu-eval-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        this.workers = ThreadLocal.withInitial(() -> new Worker(task.layout().parameterCount(), task.newRollout()));
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public double[] evaluate(float[] theta, Population pop) {
+        double[] fitness = new double[pop.size()];
+        long[] envKeys = EnvironmentKeys.training(pop.seed(), pop.generation(), task.environments());
+        AtomicInteger next = new AtomicInteger();
+        int groups = pop.noiseCount();
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            jobs.add(() -> {
+                Worker w = workers.get();
+                for (int j = next.getAndIncrement(); j < groups; j = next.getAndIncrement()) {
+                    w.evaluateGroup(theta, pop, j, envKeys, fitness);
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> f : pool.invokeAll(jobs)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+        return fitness;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** A thread's buffers: the scaled noise, one offspring's weights, and the task rollout. */
+    private static final class Worker {
+        final float[] noise;
+        final float[] weights;
+        final Rollout rollout;
+
+        Worker(int n, Rollout rollout) {
+            this.noise = new float[n];
+            this.weights = new float[n];
+            this.rollout = rollout;
+        }
+
+        /** Evaluates every offspring that uses noise vector j (two for an antithetic pair). */
+        void evaluateGroup(float[] theta, Population pop, int j, long[] envKeys, double[] fitness) {
+            GaussianNoise.fill(pop.noiseKey(j), 0, noise.length, pop.sigma(), noise, 0);
+            int first = pop.antithetic() ? 2 * j : j;
+            int last = pop.antithetic() ? Math.min(pop.size() - 1, 2 * j + 1) : j;
+            for (int i = first; i <= last; i++) {
+                int s = pop.sign(i);
+                if (s == 0) {
+                    System.arraycopy(theta, 0, weights, 0, weights.length);
+                } else if (s > 0) {
+                    for (int k = 0; k < weights.length; k++) {
+                        weights[k] = theta[k] + noise[k];
+                    }
+                } else {
+                    for (int k = 0; k < weights.length; k++) {
+                        weights[k] = theta[k] + (-noise[k]);
+                    }
+                }
+                fitness[i] = rollout.fitness(weights, envKeys);
+            }
+        }
+    }
+}

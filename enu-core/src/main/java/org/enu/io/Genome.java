@@ -1,0 +1,183 @@
+package org.enu.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.enu.cell.EnuSpec;
+import org.enu.task.GenomeLayout;
+
+/**
+ * An evolved genome as a self-describing JSON document (format in docs/FORMATS.md): the task, the
+ * generation, each ENU kind's shape, constants and offset, the flat parameters, the run's
+ * provenance and its resolved configuration. An outside tool can recompute every unit from it.
+ */
+public record Genome(String task, int generation, GenomeLayout layout, float[] parameters,
+                     Map<String, Object> provenance, Map<String, Object> config) {
+
+    public static final String FORMAT = "enu-genome";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("task", task);
+        root.put("generation", generation);
+        ArrayNode parts = root.putArray("layout");
+        for (GenomeLayout.Part p : layout.parts()) {
+            EnuSpec s = p.spec();
+            ObjectNode n = parts.addObject();
+            n.put("name", p.name());
+            n.put("offset", p.offset());
+            n.put("count", s.parameterCount());
+            n.put("inputs", s.inputs());
+            n.put("memory", s.memory());
+            n.put("outputs", s.outputs());
+            n.put("bias", s.bias());
+            n.put("gate_slope", s.gateSlope());
+            n.put("reset_shift", s.resetShift());
+            n.put("cell_slope", s.cellSlope());
+            n.put("spike_output", s.spikeOutput());
+            n.put("output_noise", s.outputNoise());
+        }
+        ArrayNode ps = root.putArray("parameters");
+        for (float v : parameters) {
+            ps.add(v);
+        }
+        root.set("provenance", JSON.valueToTree(provenance));
+        root.set("config", JSON.valueToTree(config));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    /**
+     * Reads and validates a genome file.
+     *
+     * @throws CorruptFileException naming the field that is missing or wrong
+     */
+    @SuppressWarnings("unchecked")
+    public static Genome read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new CorruptFileException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new CorruptFileException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+        if (root == null || !root.isObject()) {
+            throw new CorruptFileException(file + ": not a genome (expected a JSON object)");
+        }
+        String where = file + ": ";
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new CorruptFileException(where + "format: expected '" + FORMAT + "'");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw new CorruptFileException(where + "version: expected " + VERSION + ", got " + root.path("version"));
+        }
+        String task = text(root, "task", where);
+        int generation = integer(root, "generation", where, 0);
+        JsonNode layoutNode = root.path("layout");
+        if (!layoutNode.isArray() || layoutNode.isEmpty()) {
+            throw new CorruptFileException(where + "layout: expected a non-empty list of ENU kinds");
+        }
+        List<String> names = new ArrayList<>();
+        List<EnuSpec> specs = new ArrayList<>();
+        int expectOffset = 0;
+        for (int i = 0; i < layoutNode.size(); i++) {
+            JsonNode n = layoutNode.get(i);
+            String w = where + "layout[" + i + "].";
+            EnuSpec spec;
+            try {
+                spec = new EnuSpec(integer(n, "inputs", w, 1), integer(n, "memory", w, 1), integer(n, "outputs", w, 1),
+                        bool(n, "bias", w), (float) number(n, "gate_slope", w), (float) number(n, "reset_shift", w),
+                        (float) number(n, "cell_slope", w), bool(n, "spike_output", w), (float) number(n, "output_noise", w));
+            } catch (IllegalArgumentException e) {
+                throw new CorruptFileException(w + e.getMessage());
+            }
+            if (integer(n, "offset", w, 0) != expectOffset) {
+                throw new CorruptFileException(w + "offset: expected " + expectOffset + ", got " + n.path("offset"));
+            }
+            if (integer(n, "count", w, 1) != spec.parameterCount()) {
+                throw new CorruptFileException(w + "count: the shape needs " + spec.parameterCount() + " parameters, got "
+                        + n.path("count"));
+            }
+            names.add(text(n, "name", w));
+            specs.add(spec);
+            expectOffset += spec.parameterCount();
+        }
+        GenomeLayout layout = GenomeLayout.of(names.toArray(new String[0]), specs.toArray(new EnuSpec[0]));
+        JsonNode ps = root.path("parameters");
+        if (!ps.isArray()) {
+            throw new CorruptFileException(where + "parameters: expected a list of numbers");
+        }
+        if (ps.size() != layout.parameterCount()) {
+            throw new CorruptFileException(where + "parameters: the layout needs " + layout.parameterCount()
+                    + " values, got " + ps.size());
+        }
+        float[] params = new float[ps.size()];
+        for (int i = 0; i < params.length; i++) {
+            JsonNode v = ps.get(i);
+            // BigDecimal to float rounds once, so a written float reads back bit-identical
+            float f = v.isNumber() ? v.decimalValue().floatValue() : Float.NaN;
+            if (!Float.isFinite(f)) {
+                throw new CorruptFileException(where + "parameters[" + i + "]: expected a finite float, got " + v);
+            }
+            params[i] = f;
+        }
+        Map<String, Object> prov = JSON.convertValue(root.path("provenance"), Map.class);
+        Map<String, Object> cfg = JSON.convertValue(root.path("config"), Map.class);
+        return new Genome(task, generation, layout, params, prov == null ? Map.of() : prov, cfg == null ? Map.of() : cfg);
+    }
+
+    private static String text(JsonNode n, String f, String where) throws CorruptFileException {
+        JsonNode v = n.path(f);
+        if (!v.isTextual()) {
+            throw new CorruptFileException(where + f + ": expected text");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String f, String where, int min) throws CorruptFileException {
+        JsonNode v = n.path(f);
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > Integer.MAX_VALUE) {
+            throw new CorruptFileException(where + f + ": expected an integer >= " + min + ", got " + v);
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode n, String f, String where) throws CorruptFileException {
+        JsonNode v = n.path(f);
+        if (!v.isNumber()) {
+            throw new CorruptFileException(where + f + ": expected a number, got " + v);
+        }
+        return v.asDouble();
+    }
+
+    private static boolean bool(JsonNode n, String f, String where) throws CorruptFileException {
+        JsonNode v = n.path(f);
+        if (!v.isBoolean()) {
+            throw new CorruptFileException(where + f + ": expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+}

@@ -1,0 +1,47 @@
+package org.enu.task;
+
+import java.util.LinkedHashMap;
+
+/**
+ * An experiment's environment and its scoring: which ENUs a genome holds, how many environments
+ * an offspring plays per generation, and how to play them. The environments of a generation are
+ * named by keys ({@link org.enu.rng.Keys}), so every offspring of the generation, on any thread or
+ * machine, plays the same ones.
+ */
+public interface Task {
+    /** Short name, as on the command line: iaf, stdp, tmaze. */
+    String name();
+
+    /** The ENU kinds of the genome. */
+    GenomeLayout layout();
+
+    /** Environments per offspring per generation (the mini-batch m). */
+    int environments();
+
+    /** A worker's private evaluator with its own scratch space; not thread-safe. */
+    Rollout newRollout();
+
+    /**
+     * The independent metrics of a genome on the given environments (held-out keys), by name, in
+     * display order. Higher is not necessarily better: see {@link #metricDescriptions()}.
+     */
+    LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys);
+
+    /** One line per metric: what it measures and which direction is better. */
+    LinkedHashMap<String, String> metricDescriptions();
+
+    /** One environment's episode step by step: every input and output channel of every unit. */
+    EpisodeTrace trace(float[] params, long envKey);
+
+    /**
+     * Which trace columns a plot of an episode shows, one list per stacked panel; by default the
+     * first three columns after the step, one per panel.
+     */
+    default java.util.List<java.util.List<String>> tracePanels(EpisodeTrace trace) {
+        java.util.List<java.util.List<String>> panels = new java.util.ArrayList<>();
+        for (int i = 1; i < Math.min(4, trace.columns().size()); i++) {
+            panels.add(java.util.List.of(trace.columns().get(i)));
+        }
+        return panels;
+    }
+}

@@ -1,0 +1,44 @@
+package org.enu.task.iaf;
+
+/**
+ * Settings of the Integrate-and-Fire task (paper section 4.4).
+ *
+ * @param environments  environments per offspring (the mini-batch m)
+ * @param steps         steps per episode
+ * @param threshold     the target neuron's firing threshold
+ * @param inputLow      lower bound of the uniform graded input
+ * @param inputHigh     upper bound of the uniform graded input
+ * @param maxMultiplier the input is multiplied by an integer in [1, maxMultiplier] redrawn per quarter
+ * @param spikeLevel    an ENU output above this counts as a spike
+ */
+public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                        int maxMultiplier, double spikeLevel) {
+    public IafConfig {
+        if (environments < 1) {
+            throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
+        }
+        if (steps < 4) {
+            throw new IllegalArgumentException("steps: must be >= 4, got " + steps);
+        }
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold: must be a finite number > 0, got " + threshold);
+        }
+        if (!(inputLow >= 0) || !Double.isFinite(inputLow)) {
+            throw new IllegalArgumentException("input_low: must be a finite number >= 0, got " + inputLow);
+        }
+        if (!(inputHigh > inputLow) || !Double.isFinite(inputHigh)) {
+            throw new IllegalArgumentException("input_high: must be finite and > input_low, got " + inputHigh);
+        }
+        if (maxMultiplier < 1) {
+            throw new IllegalArgumentException("max_multiplier: must be >= 1, got " + maxMultiplier);
+        }
+        if (!(spikeLevel > 0 && spikeLevel < 1)) {
+            throw new IllegalArgumentException("spike_level: must be in (0, 1), got " + spikeLevel);
+        }
+    }
+
+    /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */
+    public static IafConfig paper() {
+        return new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05);
+    }
+}
