@@ -133,15 +133,16 @@ public final class EnuKernel {
     /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
     private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
         final float k = w.spec.gateSlope();
-        final float shift = w.spec.resetShift();
-        final int hs = st.hStride;
-        for (int i = 0; i < n * hs; i += LANES) {
-            FloatVector z = VectorMath.sigmoid(S, FloatVector.fromArray(S, st.za, i), k);
-            z.intoArray(st.za, i);
+        final int len = n * st.hStride;
+        final int hb = r0 * st.hStride;
+        VectorMath.expScaled(S, st.za, 0, len, -k, 0f);
+        VectorMath.expScaled(S, st.ra, 0, len, -k, w.spec.resetShift());
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < len; i += LANES) {
+            one.div(FloatVector.fromArray(S, st.za, i).add(one)).intoArray(st.za, i);
         }
-        for (int i = 0; i < n * hs; i += LANES) {
-            FloatVector r = VectorMath.sigmoid(S, FloatVector.fromArray(S, st.ra, i).sub(shift), k);
-            r.mul(FloatVector.fromArray(S, st.h, r0 * hs + i)).intoArray(st.ra, i);
+        for (int i = 0; i < len; i += LANES) {
+            FloatVector.fromArray(S, st.h, hb + i).div(FloatVector.fromArray(S, st.ra, i).add(one)).intoArray(st.ra, i);
         }
     }
 
@@ -175,13 +176,15 @@ public final class EnuKernel {
         }
     }
 
-    /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
+    /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows; tanh(y) = 2 / (1 + exp(−2y)) − 1. */
     private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        final float k = w.spec.cellSlope();
-        final int hs = st.hStride;
-        final int hb = r0 * hs;
-        for (int i = 0; i < n * hs; i += LANES) {
-            FloatVector c = VectorMath.tanh(S, FloatVector.fromArray(S, st.ca, i), k);
+        final int len = n * st.hStride;
+        final int hb = r0 * st.hStride;
+        VectorMath.expScaled(S, st.ca, 0, len, -2f * w.spec.cellSlope(), 0f);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        for (int i = 0; i < len; i += LANES) {
+            FloatVector c = two.div(FloatVector.fromArray(S, st.ca, i).add(one)).sub(one);
             FloatVector hv = FloatVector.fromArray(S, st.h, hb + i);
             FloatVector z = FloatVector.fromArray(S, st.za, i);
             z.fma(c.sub(hv), hv).intoArray(st.h, hb + i);

@@ -27,32 +27,39 @@ final class VectorMath {
     private static final float EXP_MIN = -87.3f;
     private static final float EXP_MAX = 88.3f;
 
-    static FloatVector exp(VectorSpecies<Float> s, FloatVector x) {
-        x = x.max(EXP_MIN).min(EXP_MAX);
-        FloatVector t = x.fma(FloatVector.broadcast(s, LOG2E), FloatVector.broadcast(s, ROUND_MAGIC));
-        FloatVector n = t.sub(ROUND_MAGIC);
-        FloatVector r = n.fma(FloatVector.broadcast(s, -LN2_HI), x);
-        r = n.fma(FloatVector.broadcast(s, -LN2_LO), r);
-        // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r/720)))))
-        FloatVector p = r.fma(FloatVector.broadcast(s, 1f / 720f), FloatVector.broadcast(s, 1f / 120f));
-        p = p.fma(r, FloatVector.broadcast(s, 1f / 24f));
-        p = p.fma(r, FloatVector.broadcast(s, 1f / 6f));
-        p = p.fma(r, FloatVector.broadcast(s, 0.5f));
-        p = p.fma(r, FloatVector.broadcast(s, 1f));
-        p = p.fma(r, FloatVector.broadcast(s, 1f));
-        IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
-        return p.mul(bits.reinterpretAsFloats());
-    }
-
-    /** sigmoid(k·a) = 1 / (1 + exp(−k·a)). */
-    static FloatVector sigmoid(VectorSpecies<Float> s, FloatVector a, float k) {
-        FloatVector e = exp(s, a.mul(-k));
-        return FloatVector.broadcast(s, 1f).div(e.add(1f));
-    }
-
-    /** tanh(k·a) = 2 / (1 + exp(−2k·a)) − 1. */
-    static FloatVector tanh(VectorSpecies<Float> s, FloatVector a, float k) {
-        FloatVector e = exp(s, a.mul(-2f * k));
-        return FloatVector.broadcast(s, 2f).div(e.add(1f)).sub(1f);
+    /**
+     * a[i] := exp(scale · (a[i] − shift)) for i in [off, off + n), n a multiple of the vector
+     * length. The only copy of the polynomial: callers apply the cheap rest of sigmoid or tanh in
+     * a separate loop, because C2 boxes vectors that cross a call it does not inline.
+     */
+    static void expScaled(VectorSpecies<Float> s, float[] a, int off, int n, float scale, float shift) {
+        FloatVector vLog2e = FloatVector.broadcast(s, LOG2E);
+        FloatVector vMagic = FloatVector.broadcast(s, ROUND_MAGIC);
+        FloatVector vLn2Hi = FloatVector.broadcast(s, -LN2_HI);
+        FloatVector vLn2Lo = FloatVector.broadcast(s, -LN2_LO);
+        FloatVector c6 = FloatVector.broadcast(s, 1f / 720f);
+        FloatVector c5 = FloatVector.broadcast(s, 1f / 120f);
+        FloatVector c4 = FloatVector.broadcast(s, 1f / 24f);
+        FloatVector c3 = FloatVector.broadcast(s, 1f / 6f);
+        FloatVector c2 = FloatVector.broadcast(s, 0.5f);
+        FloatVector one = FloatVector.broadcast(s, 1f);
+        int L = s.length();
+        for (int i = off; i < off + n; i += L) {
+            FloatVector x = FloatVector.fromArray(s, a, i).sub(shift).mul(scale);
+            x = x.max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = x.fma(vLog2e, vMagic);
+            FloatVector k = t.sub(ROUND_MAGIC);
+            FloatVector r = k.fma(vLn2Hi, x);
+            r = k.fma(vLn2Lo, r);
+            // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r/720)))))
+            FloatVector p = r.fma(c6, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            p.mul(bits.reinterpretAsFloats()).intoArray(a, i);
+        }
     }
 }

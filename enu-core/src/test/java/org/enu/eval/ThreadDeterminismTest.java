@@ -1,0 +1,74 @@
+package org.enu.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.enu.TestTasks;
+import org.enu.config.RunConfig;
+import org.enu.es.EsState;
+import org.enu.es.Population;
+import org.enu.es.RankMomentumEs;
+import org.enu.task.Rollout;
+import org.enu.task.Task;
+import org.enu.task.TaskRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation is a pure function of (theta, seed, generation, offspring): threads never change a bit. */
+class ThreadDeterminismTest {
+
+    private record Run(List<double[]> fitness, float[] theta) {
+    }
+
+    private static Run run(RunConfig cfg, int threads, int generations) {
+        Task task = TaskRegistry.create(cfg);
+        RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
+        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        List<double[]> all = new ArrayList<>();
+        try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
+            for (int g = 0; g < generations; g++) {
+                double[] f = ev.evaluate(s.theta(), es.ask(s));
+                all.add(f);
+                s = es.tell(s, f);
+            }
+        }
+        return new Run(all, s.theta());
+    }
+
+    @Test
+    void oneAndManyThreadsGiveBitIdenticalFitnessAndParameters() {
+        RunConfig cfg = TestTasks.tinyIaf(4, 10);
+        Run one = run(cfg, 1, 4);
+        for (int threads : new int[] {2, 3, 5}) {
+            Run many = run(cfg, threads, 4);
+            for (int g = 0; g < 4; g++) {
+                assertArrayEquals(one.fitness().get(g), many.fitness().get(g), 0.0,
+                        threads + " threads, generation " + g);
+            }
+            assertArrayEquals(one.theta(), many.theta(), 0f, threads + " threads: final parameters");
+        }
+        // and the run is not trivially constant
+        assertNotEquals(one.fitness().get(0)[0], one.fitness().get(0)[1]);
+    }
+
+    @Test
+    void evaluatorMatchesPlainSequentialEvaluation() {
+        RunConfig cfg = TestTasks.tinyIaf(1, 10);
+        Task task = TaskRegistry.create(cfg);
+        float[] theta = task.layout().initialParameters(5);
+        Population pop = new Population(5, 2, cfg.es().offspring(), cfg.es().sigma(), true);
+        double[] fast;
+        try (LocalEvaluator ev = new LocalEvaluator(task, 2)) {
+            fast = ev.evaluate(theta, pop);
+        }
+        Rollout r = task.newRollout();
+        float[] w = new float[theta.length];
+        long[] keys = EnvironmentKeys.training(5, 2, task.environments());
+        for (int i = 0; i < pop.size(); i++) {
+            pop.parameters(theta, i, w);
+            assertEquals(r.fitness(w, keys), fast[i], 0.0, "offspring " + i);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.enu.task.iaf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.enu.cell.EnuSpec;
+import org.enu.eval.EnvironmentKeys;
+import org.enu.task.EpisodeTrace;
+import org.junit.jupiter.api.Test;
+
+class IafTaskTest {
+
+    @Test
+    void targetNeuronIntegratesFiresAndResets() {
+        float[] x = {0.2f, 0.2f, 0.2f, 0.1f, 0.4f, 0.5f, 0f, 0.6f};
+        double[] h = new double[x.length];
+        boolean[] spikes = IntegrateAndFire.simulate(x, 0.5, h);
+        // 0.2, 0.4, 0.6 -> spike & reset; 0.1, 0.5 -> spike (>= threshold); 0.5 -> spike; 0; 0.6 -> spike
+        assertArrayEquals(new boolean[] {false, false, true, false, true, true, false, true}, spikes);
+        assertEquals(0.2, h[0], 1e-6);
+        assertEquals(0.4, h[1], 1e-6);
+        assertEquals(0.0, h[2], 0.0);
+        assertEquals(0.1, h[3], 1e-6);
+        assertEquals(0.0, h[4], 0.0);
+        assertEquals(0.0, h[6], 0.0);
+    }
+
+    @Test
+    void inputIsUniformTimesAMultiplierRedrawnPerQuarter() {
+        IafTask task = new IafTask(IafConfig.paper(), spec());
+        Set<Integer> multipliers = new HashSet<>();
+        for (long key : EnvironmentKeys.heldOut(3, 200)) {
+            float[] x = task.input(key);
+            assertEquals(100, x.length);
+            for (int q = 0; q < 4; q++) {
+                double lo = Double.MAX_VALUE;
+                double hi = 0;
+                for (int t = 25 * q; t < 25 * (q + 1); t++) {
+                    lo = Math.min(lo, x[t]);
+                    hi = Math.max(hi, x[t]);
+                }
+                // within a quarter every value lies in [0.01 m, 0.02 m) for one integer m in 1..9
+                int m = (int) Math.round(hi / 0.02 + 0.5);
+                boolean found = false;
+                for (int c = Math.max(1, m - 1); c <= Math.min(9, m + 1); c++) {
+                    if (lo >= 0.01 * c - 1e-6 && hi < 0.02 * c + 1e-6) {
+                        multipliers.add(c);
+                        found = true;
+                    }
+                }
+                assertTrue(found, "quarter " + q + " spans [" + lo + ", " + hi + "]");
+            }
+        }
+        assertEquals(9, multipliers.size(), "every multiplier 1..9 occurs: " + multipliers);
+    }
+
+    @Test
+    void fitnessIsTheNegativeMeanIsiLoss() {
+        IafConfig cfg = new IafConfig(2, 20, 0.5, 0.01, 0.02, 9, 0.05);
+        IafTask task = new IafTask(cfg, spec());
+        // all-zero weights: output clip(0) = 0, never spikes, so the ENU counter runs 1, 2, 3, ...
+        float[] zero = new float[task.layout().parameterCount()];
+        long[] keys = EnvironmentKeys.heldOut(1, 2);
+        double expected = 0;
+        for (long k : keys) {
+            boolean[] target = IntegrateAndFire.simulate(task.input(k), 0.5, null);
+            int sinceTarget = 0;
+            for (int t = 0; t < 20; t++) {
+                sinceTarget = target[t] ? 0 : sinceTarget + 1;
+                int sinceEnu = t + 1;
+                expected += (double) (sinceTarget - sinceEnu) * (sinceTarget - sinceEnu);
+            }
+        }
+        expected /= 40;
+        assertEquals(-expected, task.newRollout().fitness(zero, keys), 1e-9);
+        assertEquals(-expected, task.metrics(zero, keys).get("fitness"), 1e-9);
+        assertEquals(0.0, task.metrics(zero, keys).get("enu_spikes"), 0.0);
+    }
+
+    @Test
+    void traceHasEveryChannel() {
+        IafTask task = new IafTask(new IafConfig(2, 12, 0.5, 0.01, 0.02, 9, 0.05), spec());
+        float[] theta = task.layout().initialParameters(1);
+        EpisodeTrace t = task.trace(theta, 99);
+        assertEquals(12, t.rows().size());
+        assertTrue(t.columns().contains("input"));
+        assertTrue(t.columns().contains("out15"));
+        // the trace replays what fitness sees: its output 0 equals a one-environment rollout's
+        float[] in = task.input(99);
+        assertArrayEquals(toDouble(in), t.column("input"), 0.0);
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static EnuSpec spec() {
+        return new EnuSpec(1, 32, 16, true, 3f, 1f, 3f, true, 0f);
+    }
+}
