@@ -18,6 +18,12 @@ public interface Task {
     /** Environments per offspring per generation (the mini-batch m). */
     int environments();
 
+    /** ENU unit-steps of one episode of one environment (units x steps). */
+    long enuStepsPerEpisode();
+
+    /** Floating-point operations of the ENU kernels in one episode of one environment. */
+    double flopsPerEpisode();
+
     /** A worker's private evaluator with its own scratch space; not thread-safe. */
     Rollout newRollout();
 

@@ -60,6 +60,16 @@ public final class IafTask implements Task {
         return cfg.environments();
     }
 
+    @Override
+    public long enuStepsPerEpisode() {
+        return cfg.steps();
+    }
+
+    @Override
+    public double flopsPerEpisode() {
+        return (double) cfg.steps() * spec.flopsPerStep();
+    }
+
     /** The graded input of one environment. */
     public float[] input(long envKey) {
         KeyedRandom rnd = new KeyedRandom(envKey);

@@ -1,0 +1,132 @@
+package org.enu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The enu command end to end, with tiny settings. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result enu(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static String[] tiny(String... more) {
+        List<String> a = new ArrayList<>(List.of("--set", "es.offspring=8", "--set", "iaf.environments=3",
+                "--set", "iaf.steps=20", "--set", "enu.memory=8", "--set", "enu.outputs=4", "--no-progress"));
+        a.addAll(Arrays.asList(more));
+        return a.toArray(new String[0]);
+    }
+
+    static String[] concat(String[] a, String... b) {
+        List<String> l = new ArrayList<>(Arrays.asList(a));
+        l.addAll(Arrays.asList(b));
+        return l.toArray(new String[0]);
+    }
+
+    @Test
+    void trainEvalTraceResumePlot() throws IOException {
+        Path dir = tmp.resolve("run");
+        Result r = enu(concat(new String[] {"train", "iaf"}, tiny("--generations", "3", "--out", dir.toString())));
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("config.yaml", "run.json", "metrics.jsonl", "checkpoint.bin", "genome.json")) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        assertEquals(3, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        String genome = Files.readString(dir.resolve("genome.json"));
+        for (String key : List.of("git_revision", "java_version", "cpu", "kernel", "\"seed\"", "\"config\"")) {
+            assertTrue(genome.contains(key), "provenance has " + key);
+        }
+
+        r = enu("eval", dir.toString(), "--envs", "8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("spike_f1"), r.out());
+        assertTrue(r.out().contains("untrained"), r.out());
+
+        r = enu("eval", dir.toString(), "--envs", "8", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().trim().startsWith("{") && r.out().contains("\"trained\""), r.out());
+
+        Path csv = tmp.resolve("t.csv");
+        r = enu("trace", dir.toString(), "--env", "2", "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(21, lines.size(), "header + 20 steps");
+        assertTrue(lines.get(0).startsWith("step,input,"), lines.get(0));
+        assertTrue(lines.get(0).contains("out3"), lines.get(0));
+
+        r = enu("trace", dir.toString(), "--csv", csv.toString());
+        assertEquals(2, r.code(), "an existing CSV is not overwritten without --force");
+        assertEquals(21, Files.readAllLines(csv).size());
+
+        r = enu("resume", dir.toString(), "--generations", "5", "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(5, Files.readAllLines(dir.resolve("metrics.jsonl")).size());
+        assertTrue(Files.readString(dir.resolve("config.yaml")).contains("generations: 5"));
+
+        r = enu("plot", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(dir.resolve("plots/fitness.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("plots/episode.png")) > 1000);
+    }
+
+    @Test
+    void badInputExitsWithTwoAndALineNamingTheProblem() throws IOException {
+        Path dir = tmp.resolve("existing");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("keep.txt"), "precious");
+        String[][] cases = {
+            {"train", "iaf", "--set", "es.sigma=-1", "--out", dir.toString()},
+            {"train", "iaf", "--set", "es.sigmaa=1", "--out", tmp.resolve("x").toString()},
+            {"train", "iaf", "--generations", "many"},
+            {"train", "iaf", "--preset", "huge"},
+            {"train", "nosuch"},
+            {"train", "iaf", "--config", tmp.resolve("missing.yaml").toString()},
+            {"train", "iaf", "--out", dir.toString(), "--generations", "1", "--set", "es.offspring=4",
+                "--set", "iaf.environments=1", "--set", "iaf.steps=5", "--no-progress"},
+            {"eval", tmp.resolve("nothing").toString()},
+            {"eval", dir.toString()},
+            {"resume", dir.toString()},
+            {"frobnicate"},
+        };
+        for (String[] c : cases) {
+            Result r = enu(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            assertTrue(r.err().startsWith("enu: error: "), String.join(" ", c) + " -> " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("x")), "a bad config creates no run directory");
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "the existing directory is untouched");
+        }
+        assertEquals("precious", Files.readString(dir.resolve("keep.txt")));
+    }
+
+    @Test
+    void configCommandPrintsTheResolvedTree() {
+        Result r = enu("config", "iaf", "--preset", "paper", "--set", "seed=9");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("gate_slope: 1.0"), r.out());
+        assertTrue(r.out().contains("seed: 9"), r.out());
+        assertTrue(r.out().contains("preset: paper"), r.out());
+    }
+}

@@ -1,0 +1,55 @@
+package org.enu.bench;
+
+import java.util.List;
+import org.enu.config.RunConfig;
+import org.enu.es.EsState;
+import org.enu.es.RankMomentumEs;
+import org.enu.eval.LocalEvaluator;
+import org.enu.task.Task;
+import org.enu.task.TaskRegistry;
+
+/** Wall time of whole generations (evaluation and update) of a task at a given configuration. */
+public final class GenerationBench {
+    private GenerationBench() {
+    }
+
+    /** What one measurement found. */
+    public record Result(String task, String preset, int threads, double seconds, long enuSteps, double gflop) {
+        public double gflops() {
+            return gflop / seconds;
+        }
+
+        public double enuStepsPerSecond() {
+            return enuSteps / seconds;
+        }
+    }
+
+    /**
+     * Runs {@code warmup} generations, then times {@code generations} and reports the median.
+     *
+     * @param overrides --set style overrides on top of the preset
+     */
+    public static Result measure(String taskName, String preset, List<String> overrides, int threads, int warmup,
+                                 int generations) {
+        RunConfig cfg = RunConfig.resolve(taskName, preset, null, overrides);
+        Task task = TaskRegistry.create(cfg);
+        RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
+        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        double[] times = new double[generations];
+        try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
+            for (int g = 0; g < warmup + generations; g++) {
+                long t0 = System.nanoTime();
+                double[] f = ev.evaluate(s.theta(), es.ask(s));
+                s = es.tell(s, f);
+                if (g >= warmup) {
+                    times[g - warmup] = (System.nanoTime() - t0) * 1e-9;
+                }
+            }
+        }
+        java.util.Arrays.sort(times);
+        double median = times[times.length / 2];
+        long steps = task.enuStepsPerEpisode() * task.environments() * cfg.es().offspring();
+        double gflop = task.flopsPerEpisode() * (double) task.environments() * cfg.es().offspring() * 1e-9;
+        return new Result(taskName, preset, threads, median, steps, gflop);
+    }
+}
