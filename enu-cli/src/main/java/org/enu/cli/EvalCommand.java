@@ -69,10 +69,10 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%n", task.name(),
                     genome.generation(), envs, seed);
-            out.printf(Locale.ROOT, "%-18s %12s %12s   %s%n", "metric", "trained", "untrained", "meaning");
+            out.printf(Locale.ROOT, "%-27s %12s %12s   %s%n", "metric", "trained", "untrained", "meaning");
             Map<String, String> desc = task.metricDescriptions();
             for (String k : trained.keySet()) {
-                out.printf(Locale.ROOT, "%-18s %12.4f %12.4f   %s%n", k, trained.get(k), untrained.get(k),
+                out.printf(Locale.ROOT, "%-27s %12.4f %12.4f   %s%n", k, trained.get(k), untrained.get(k),
                         desc.getOrDefault(k, ""));
             }
         }

@@ -14,6 +14,7 @@ import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
 import org.enu.task.Task;
 import org.enu.task.TaskRegistry;
+import org.enu.task.stdp.StdpTask;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -58,6 +59,11 @@ final class PlotCommand implements Callable<Integer> {
         traceChart(trace, task.tracePanels(trace), task.name() + ": held-out episode " + env + ", generation "
                 + genome.generation(), episode);
         spec.commandLine().getOut().printf("wrote %s%nwrote %s%n", fitness, episode);
+        if (task instanceof StdpTask stdp) {
+            Path curve = plots.resolve("stdp-curve.png");
+            stdpCurve(stdp, genome, EnvironmentKeys.heldOut(seed, 512), curve);
+            spec.commandLine().getOut().printf("wrote %s%n", curve);
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -111,6 +117,36 @@ final class PlotCommand implements Callable<Integer> {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 220 + 170 * panels.size());
+    }
+
+    /** Paper Fig. 7 (right): relative output change against dt, rule and ENU, with and without neuromodulator. */
+    static void stdpCurve(StdpTask task, Genome genome, long[] keys, Path png) throws IOException {
+        XYSeries ruleOn = new XYSeries("rule, neuromodulator present");
+        XYSeries enuOn = new XYSeries("ENU, neuromodulator present");
+        XYSeries ruleOff = new XYSeries("rule, neuromodulator absent");
+        XYSeries enuOff = new XYSeries("ENU, neuromodulator absent");
+        for (StdpTask.CurvePoint p : task.curve(genome.parameters(), keys)) {
+            (p.modulator() ? ruleOn : ruleOff).add(p.dt(), p.rule());
+            (p.modulator() ? enuOn : enuOff).add(p.dt(), p.enu());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(ruleOn);
+        data.addSeries(enuOn);
+        data.addSeries(ruleOff);
+        data.addSeries(enuOff);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x9ecae1), new Color(0xfc9272)};
+        for (int i = 0; i < 4; i++) {
+            r.setSeriesPaint(i, colors[i]);
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        XYPlot plot = new XYPlot(data, new NumberAxis("dt = t_post - t_pre (steps)"),
+                new NumberAxis("relative change of mean output after vs before"), r);
+        style(plot);
+        JFreeChart chart = new JFreeChart("STDP curve, generation " + genome.generation() + " ("
+                + (task.config().modulated() ? "neuromodulated" : "plain") + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 620);
     }
 
     private static void add(XYSeries s, double x, Object v) {

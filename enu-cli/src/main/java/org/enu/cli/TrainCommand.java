@@ -32,6 +32,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "(the authors' code); default: ${DEFAULT-VALUE}")
     String preset;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "stdp only: neuromodulated (default) or plain")
+    String variant;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (see `enu config TASK`)")
     Path config;
 
@@ -57,6 +61,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> all = new ArrayList<>(sets);
+        if (variant != null) {
+            if (!"stdp".equals(task)) {
+                throw new org.enu.config.ConfigException("--variant: only the stdp task has variants");
+            }
+            all.add("stdp.variant=" + variant);
+        }
         if (generations != null) {
             all.add("generations=" + generations);
         }

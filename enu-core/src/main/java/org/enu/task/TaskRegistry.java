@@ -5,6 +5,8 @@ import org.enu.config.ConfigTree;
 import org.enu.config.RunConfig;
 import org.enu.task.iaf.IafConfig;
 import org.enu.task.iaf.IafTask;
+import org.enu.task.stdp.StdpConfig;
+import org.enu.task.stdp.StdpTask;
 
 /** Builds a run's task from its configuration, validating the task's own section. */
 public final class TaskRegistry {
@@ -19,6 +21,18 @@ public final class TaskRegistry {
                         t.getInt("iaf.steps"), t.getDouble("iaf.threshold"), t.getDouble("iaf.input_low"),
                         t.getDouble("iaf.input_high"), t.getInt("iaf.max_multiplier"), t.getDouble("iaf.spike_level")));
                 return new IafTask(iaf, cfg.cell().withInputs(1));
+            }
+            case "stdp": {
+                String variant = t.getString("stdp.variant");
+                if (!variant.equals("neuromodulated") && !variant.equals("plain")) {
+                    throw new ConfigException("stdp.variant: expected neuromodulated or plain, got '" + variant + "'");
+                }
+                StdpConfig stdp = RunConfig.section("stdp", () -> new StdpConfig(t.getInt("stdp.environments"),
+                        t.getInt("stdp.steps"), variant.equals("neuromodulated"), t.getDouble("stdp.amplitude"),
+                        t.getDouble("stdp.tau"), t.getDouble("stdp.graded_low"), t.getDouble("stdp.graded_high"),
+                        t.getDouble("stdp.spike_mean"), t.getDouble("stdp.spike_std"),
+                        t.getDouble("stdp.modulator_rate")));
+                return new StdpTask(stdp, cfg.cell().withInputs(4));
             }
             default:
                 throw new ConfigException("task: '" + cfg.task() + "' is not built yet");

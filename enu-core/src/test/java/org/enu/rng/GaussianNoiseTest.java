@@ -48,6 +48,17 @@ class GaussianNoiseTest {
     }
 
     @Test
+    void inverseCdfHitsKnownQuantiles() {
+        // Φ⁻¹ at p = 0.5, 0.975, 0.84134474606854, 0.001, 1e-10 (tables to 9 digits)
+        assertEquals(0.0, GaussianNoise.inverseNormalCdf(0.5), 1e-12);
+        assertEquals(1.959963985, GaussianNoise.inverseNormalCdf(0.975), 1e-8);
+        assertEquals(1.0, GaussianNoise.inverseNormalCdf(0.84134474606854), 1e-8);
+        assertEquals(-3.090232306, GaussianNoise.inverseNormalCdf(0.001), 1e-8);
+        assertEquals(-6.361340902, GaussianNoise.inverseNormalCdf(1e-10), 1e-7);
+        assertEquals(3.090232306, GaussianNoise.inverseNormalCdf(0.999), 1e-8);
+    }
+
+    @Test
     void consecutiveElementsAreUncorrelated() {
         int n = 100_000;
         float[] v = new float[n];
