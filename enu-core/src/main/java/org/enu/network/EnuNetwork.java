@@ -1,0 +1,228 @@
+package org.enu.network;
+
+import org.enu.cell.EnuBatch;
+import org.enu.cell.EnuKernel;
+import org.enu.cell.EnuSpec;
+import org.enu.cell.EnuWeights;
+
+/**
+ * A network of ENUs (paper section 3.2, Fig. 4) for a batch of m environments of one offspring.
+ * Every synapse is an ENU of one shared kind, every ENU neuron an ENU of another; each unit keeps
+ * its own memory. One network step:
+ * <ol>
+ *   <li>each synapse's input is [presynaptic neuron's output, its postsynaptic neuron's previous
+ *       output] (C + C channels); an input neuron's output is what the environment set for this
+ *       step, an ENU neuron's is its output of the previous step;</li>
+ *   <li>all synapses of all m environments advance in one kernel call (m · synapses rows);</li>
+ *   <li>each ENU neuron's input is the mean (the authors' code) or sum (the paper) of its
+ *       synapses' outputs, per channel;</li>
+ *   <li>all ENU neurons of all m environments advance in one kernel call.</li>
+ * </ol>
+ * With output noise, each unit's output pre-activation gets N(0, std²) per channel and step:
+ * step t of environment e reads the synapses' values (unit-major, channel-minor) from the
+ * {@link NoiseTable} window of (e's noise key, 2t) and the neurons' from (e's key, 2t + 1).
+ */
+public final class EnuNetwork {
+    private final Wiring wiring;
+    private final EnuSpec synSpec;
+    private final EnuSpec neuSpec;
+    private final int envs;
+    private final int channels;
+    private final boolean mean;
+    private final NoiseTable noise;
+    private final EnuWeights synW;
+    private final EnuWeights neuW;
+    private final EnuBatch syn;
+    private final EnuBatch neu;
+    private final float[] inputOut;
+    private final float[] synX;
+    private final float[] neuX;
+    private final float[] synNoise;
+    private final float[] neuNoise;
+    private final float[] noiseScratch;
+    private final int[] synSource;
+    private final int[] synPost;
+    private long[] noiseKeys;
+    private int t;
+
+    /**
+     * @param wiring  the connections
+     * @param synapse the synapse kind: inputs = 2C, outputs = C
+     * @param neuron  the neuron kind: inputs = C, outputs = C
+     * @param envs    environments in the batch (m)
+     * @param mean    integrate by mean (true) or sum (false)
+     * @param noise   output noise table, or null for none
+     */
+    public EnuNetwork(Wiring wiring, EnuSpec synapse, EnuSpec neuron, int envs, boolean mean, NoiseTable noise) {
+        int c = neuron.outputs();
+        if (neuron.inputs() != c || synapse.outputs() != c || synapse.inputs() != 2 * c) {
+            throw new IllegalArgumentException("network: synapses need " + (2 * c) + " inputs and " + c
+                    + " outputs, neurons " + c + " inputs and " + c + " outputs; got synapse " + synapse.inputs()
+                    + "->" + synapse.outputs() + ", neuron " + neuron.inputs() + "->" + neuron.outputs());
+        }
+        if (envs < 1) {
+            throw new IllegalArgumentException("network: environments must be >= 1, got " + envs);
+        }
+        this.wiring = wiring;
+        this.synSpec = synapse;
+        this.neuSpec = neuron;
+        this.envs = envs;
+        this.channels = c;
+        this.mean = mean;
+        this.noise = noise;
+        int S = wiring.synapses();
+        int NE = wiring.enuNeurons();
+        this.synW = new EnuWeights(synapse);
+        this.neuW = new EnuWeights(neuron);
+        this.syn = new EnuBatch(synapse, envs * S);
+        this.neu = new EnuBatch(neuron, envs * NE);
+        this.inputOut = new float[envs * wiring.inputNeurons() * c];
+        this.synX = new float[envs * S * 2 * c];
+        this.neuX = new float[envs * NE * c];
+        this.synNoise = noise == null ? null : new float[envs * S * syn.oStride];
+        this.neuNoise = noise == null ? null : new float[envs * NE * neu.oStride];
+        this.noiseScratch = new float[Math.max(S, NE) * c];
+        this.synSource = new int[S];
+        this.synPost = new int[S];
+        for (int j = 0; j < NE; j++) {
+            int[] src = wiring.sources(j);
+            for (int k = 0; k < src.length; k++) {
+                synSource[wiring.firstSynapse(j) + k] = src[k];
+                synPost[wiring.firstSynapse(j) + k] = j;
+            }
+        }
+    }
+
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public int environments() {
+        return envs;
+    }
+
+    /** Loads one offspring's weights: the synapse and neuron kinds' parameters at their offsets. */
+    public void load(float[] params, int synapseOffset, int neuronOffset) {
+        synW.pack(params, synapseOffset);
+        neuW.pack(params, neuronOffset);
+    }
+
+    /**
+     * Resets every memory and output to zero and sets the noise keys (one per environment).
+     *
+     * @param envNoiseKeys per-environment noise keys (ignored without noise)
+     */
+    public void reset(long[] envNoiseKeys) {
+        if (envNoiseKeys.length != envs) {
+            throw new IllegalArgumentException("expected " + envs + " noise keys, got " + envNoiseKeys.length);
+        }
+        syn.reset();
+        neu.reset();
+        java.util.Arrays.fill(inputOut, 0f);
+        noiseKeys = envNoiseKeys.clone();
+        t = 0;
+    }
+
+    /** Sets input neuron i's channel c in environment e for the coming step(s). */
+    public void setInput(int e, int i, int c, float v) {
+        inputOut[(e * wiring.inputNeurons() + i) * channels + c] = v;
+    }
+
+    /** Zeroes every input neuron's output in environment e. */
+    public void clearInputs(int e) {
+        int n = wiring.inputNeurons() * channels;
+        java.util.Arrays.fill(inputOut, e * n, (e + 1) * n, 0f);
+    }
+
+    /** Output channel c of neuron n (global index) in environment e, as the next step will see it. */
+    public float output(int e, int n, int c) {
+        int NI = wiring.inputNeurons();
+        if (n < NI) {
+            return inputOut[(e * NI + n) * channels + c];
+        }
+        return neu.o[(e * wiring.enuNeurons() + (n - NI)) * neu.oStride + c];
+    }
+
+    /** Output channel c of synapse s in environment e. */
+    public float synapseOutput(int e, int s, int c) {
+        return syn.o[(e * wiring.synapses() + s) * syn.oStride + c];
+    }
+
+    /** Input channel k of synapse s in environment e at the last step. */
+    public float synapseInput(int e, int s, int k) {
+        return synX[(e * wiring.synapses() + s) * 2 * channels + k];
+    }
+
+    /** Input channel k of ENU neuron j (0-based among ENU neurons) in environment e at the last step. */
+    public float neuronInput(int e, int j, int k) {
+        return neuX[(e * wiring.enuNeurons() + j) * channels + k];
+    }
+
+    /** Advances the whole network of every environment by one step. */
+    public void step() {
+        final int C = channels;
+        final int S = wiring.synapses();
+        final int NE = wiring.enuNeurons();
+        final int NI = wiring.inputNeurons();
+        final int os = neu.oStride;
+        for (int e = 0; e < envs; e++) {
+            int xb = e * S * 2 * C;
+            for (int s = 0; s < S; s++) {
+                int src = synSource[s];
+                int d = xb + s * 2 * C;
+                if (src < NI) {
+                    System.arraycopy(inputOut, (e * NI + src) * C, synX, d, C);
+                } else {
+                    System.arraycopy(neu.o, (e * NE + src - NI) * os, synX, d, C);
+                }
+                System.arraycopy(neu.o, (e * NE + synPost[s]) * os, synX, d + C, C);
+            }
+        }
+        if (noise != null) {
+            fillNoise(syn, S, synNoise, 2 * t);
+            fillNoise(neu, NE, neuNoise, 2 * t + 1);
+        }
+        EnuKernel.step(synW, syn, synX, 0, 2 * C, synNoise);
+        final int ss = syn.oStride;
+        for (int e = 0; e < envs; e++) {
+            for (int j = 0; j < NE; j++) {
+                int first = wiring.firstSynapse(j);
+                int count = wiring.synapseCount(j);
+                int d = (e * NE + j) * C;
+                for (int c = 0; c < C; c++) {
+                    float sum = 0f;
+                    for (int k = 0; k < count; k++) {
+                        sum += syn.o[(e * S + first + k) * ss + c];
+                    }
+                    neuX[d + c] = mean ? sum / count : sum;
+                }
+            }
+        }
+        EnuKernel.step(neuW, neu, neuX, 0, C, neuNoise);
+        t++;
+    }
+
+    private void fillNoise(EnuBatch b, int unitsPerEnv, float[] out, int stream) {
+        int C = channels;
+        for (int e = 0; e < envs; e++) {
+            if (b.oStride == C) {
+                noise.window(noiseKeys[e], stream, unitsPerEnv * C, out, e * unitsPerEnv * C);
+            } else { // padded rows: the same values as the packed case, spread out
+                noise.window(noiseKeys[e], stream, unitsPerEnv * C, noiseScratch, 0);
+                for (int u = 0; u < unitsPerEnv; u++) {
+                    System.arraycopy(noiseScratch, u * C, out, (e * unitsPerEnv + u) * b.oStride, C);
+                }
+            }
+        }
+    }
+
+    /** Kernel flops of one network step for all environments. */
+    public double flopsPerStep() {
+        return envs * ((double) wiring.synapses() * synSpec.flopsPerStep()
+                + (double) wiring.enuNeurons() * neuSpec.flopsPerStep());
+    }
+}
