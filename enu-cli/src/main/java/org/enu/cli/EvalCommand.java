@@ -56,6 +56,7 @@ final class EvalCommand implements Callable<Integer> {
         long[] keys = EnvironmentKeys.heldOut(seed, envs);
         Map<String, Double> trained = task.metrics(genome.parameters(), keys);
         Map<String, Double> untrained = task.metrics(task.layout().initialParameters(cfg.seed()), keys);
+        Map<String, LinkedHashMap<String, Double>> baselines = task.baselineMetrics(keys);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -65,15 +66,28 @@ final class EvalCommand implements Callable<Integer> {
             o.put("seed", seed);
             o.put("trained", trained);
             o.put("untrained", untrained);
+            if (!baselines.isEmpty()) {
+                o.put("baselines", baselines);
+            }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%n", task.name(),
                     genome.generation(), envs, seed);
-            out.printf(Locale.ROOT, "%-27s %12s %12s   %s%n", "metric", "trained", "untrained", "meaning");
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-27s %12s %12s", "metric", "trained",
+                    "untrained"));
+            for (String b : baselines.keySet()) {
+                head.append(String.format(Locale.ROOT, " %12s", b));
+            }
+            out.println(head.append("   meaning"));
             Map<String, String> desc = task.metricDescriptions();
             for (String k : trained.keySet()) {
-                out.printf(Locale.ROOT, "%-27s %12.4f %12.4f   %s%n", k, trained.get(k), untrained.get(k),
-                        desc.getOrDefault(k, ""));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-27s %12.4f %12.4f", k, trained.get(k),
+                        untrained.get(k)));
+                for (Map<String, Double> b : baselines.values()) {
+                    Double v = b.get(k);
+                    line.append(String.format(Locale.ROOT, " %12.4f", v == null ? Double.NaN : v));
+                }
+                out.println(line.append("   ").append(desc.getOrDefault(k, "")));
             }
         }
         out.flush();

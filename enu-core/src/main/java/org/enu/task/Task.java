@@ -33,6 +33,14 @@ public interface Task {
      */
     LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys);
 
+    /**
+     * Reference agents scored with the same metrics on the same environments, by name (empty for
+     * tasks without baselines).
+     */
+    default java.util.Map<String, LinkedHashMap<String, Double>> baselineMetrics(long[] envKeys) {
+        return java.util.Map.of();
+    }
+
     /** One line per metric: what it measures and which direction is better. */
     LinkedHashMap<String, String> metricDescriptions();
 

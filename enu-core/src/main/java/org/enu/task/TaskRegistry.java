@@ -7,6 +7,9 @@ import org.enu.task.iaf.IafConfig;
 import org.enu.task.iaf.IafTask;
 import org.enu.task.stdp.StdpConfig;
 import org.enu.task.stdp.StdpTask;
+import org.enu.task.tmaze.MazeConfig;
+import org.enu.task.tmaze.TMazeConfig;
+import org.enu.task.tmaze.TMazeTask;
 
 /** Builds a run's task from its configuration, validating the task's own section. */
 public final class TaskRegistry {
@@ -33,6 +36,21 @@ public final class TaskRegistry {
                         t.getDouble("stdp.spike_mean"), t.getDouble("stdp.spike_std"),
                         t.getDouble("stdp.modulator_rate")));
                 return new StdpTask(stdp, cfg.cell().withInputs(4));
+            }
+            case "tmaze": {
+                String integration = t.getString("tmaze.integration");
+                if (!integration.equals("mean") && !integration.equals("sum")) {
+                    throw new ConfigException("tmaze.integration: expected mean or sum, got '" + integration + "'");
+                }
+                MazeConfig maze = RunConfig.section("tmaze", () -> new MazeConfig(t.getInt("tmaze.steps_per_action"),
+                        t.getInt("tmaze.episode_steps"), t.getDouble("tmaze.energy_max"), t.getDouble("tmaze.energy_decay"),
+                        t.getInt("tmaze.foods_per_swap"), t.getDouble("tmaze.swap_probability"),
+                        t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive")));
+                TMazeConfig tm = RunConfig.section("tmaze", () -> new TMazeConfig(t.getInt("tmaze.environments"),
+                        t.getString("tmaze.wiring"), t.getInt("tmaze.hidden_neurons"), t.getInt("tmaze.synapses_per_neuron"),
+                        t.getLong("tmaze.wiring_seed"), integration.equals("mean"), t.getBoolean("tmaze.shuffle_sensors"),
+                        t.getBoolean("tmaze.shuffle_actions"), maze));
+                return RunConfig.section("enu", () -> new TMazeTask(tm, cfg.cell()));
             }
             default:
                 throw new ConfigException("task: '" + cfg.task() + "' is not built yet");

@@ -1,0 +1,74 @@
+package org.enu.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.enu.config.ConfigException;
+import org.enu.eval.EnvironmentKeys;
+import org.enu.io.Genome;
+import org.enu.run.RunDirectory;
+import org.enu.task.Task;
+import org.enu.task.TaskRegistry;
+import org.enu.task.tmaze.TMazeTask;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enu replay DIR}: play one held-out T-maze episode in the terminal, action by action. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Play one held-out T-maze episode of the run's genome in the terminal: the maze, the agent and "
+                + "its heading, sensor and reward inputs, the chosen action, energy and score.")
+final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "run directory of a tmaze run")
+    Path dir;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed (default ${DEFAULT-VALUE}, as enu eval)")
+    long seed;
+
+    @Option(names = "--env", paramLabel = "K", defaultValue = "0", description = "environment index (default ${DEFAULT-VALUE})")
+    int env;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "0",
+            description = "pause between actions in milliseconds, redrawing in place on a terminal (default ${DEFAULT-VALUE}: print all frames)")
+    int delay;
+
+    @Override
+    public Integer call() throws Exception {
+        if (env < 0) {
+            throw new ConfigException("--env: must be >= 0, got " + env);
+        }
+        if (delay < 0) {
+            throw new ConfigException("--delay: must be >= 0, got " + delay);
+        }
+        RunDirectory rd = new RunDirectory(dir).requireExisting();
+        Task task = TaskRegistry.create(rd.config());
+        if (!(task instanceof TMazeTask maze)) {
+            throw new ConfigException("replay: only tmaze runs can be replayed; " + dir + " is a " + task.name() + " run");
+        }
+        Genome genome = rd.latestGenome();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean redraw = delay > 0 && System.console() != null;
+        out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(), env,
+                seed);
+        maze.replay(genome.parameters(), EnvironmentKeys.heldOut(seed, env + 1)[env], frame -> {
+            if (redraw) {
+                out.print("\033[H\033[2J");
+            }
+            out.println(frame);
+            out.flush();
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        out.flush();
+        return 0;
+    }
+}

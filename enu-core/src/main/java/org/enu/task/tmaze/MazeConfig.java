@@ -1,0 +1,62 @@
+package org.enu.task.tmaze;
+
+/**
+ * Settings of the T-maze environment (paper section 4.4, "Evolving Reinforcement Learning"; the
+ * constants the paper leaves open follow the authors' original, see docs/TMAZE.md).
+ *
+ * @param stepsPerAction      network steps per action (the output is read over this many steps)
+ * @param episodeSteps        network steps per episode, a multiple of stepsPerAction
+ * @param energyMax           starting energy, also the cap and the refill level
+ * @param energyDecay         energy lost per network step
+ * @param foodsPerSwap        after every this many foods eaten, the items may swap arms
+ * @param swapProbability     probability that the items swap at such an opportunity
+ * @param aliveBonus          fitness per network step the agent is alive
+ * @param firstRewardPositive whether the agent's first reward of either kind counts as +1
+ */
+public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
+                         int foodsPerSwap, double swapProbability, double aliveBonus,
+                         boolean firstRewardPositive) {
+    public MazeConfig {
+        if (stepsPerAction < 1) {
+            throw new IllegalArgumentException("steps_per_action: must be >= 1, got " + stepsPerAction);
+        }
+        if (episodeSteps < stepsPerAction || episodeSteps % stepsPerAction != 0) {
+            throw new IllegalArgumentException("episode_steps: must be a positive multiple of steps_per_action ("
+                    + stepsPerAction + "), got " + episodeSteps);
+        }
+        if (!(energyMax > 0) || !Double.isFinite(energyMax)) {
+            throw new IllegalArgumentException("energy_max: must be a finite number > 0, got " + energyMax);
+        }
+        if (!(energyDecay >= 0) || !Double.isFinite(energyDecay)) {
+            throw new IllegalArgumentException("energy_decay: must be a finite number >= 0, got " + energyDecay);
+        }
+        if (foodsPerSwap < 1) {
+            throw new IllegalArgumentException("foods_per_swap: must be >= 1, got " + foodsPerSwap);
+        }
+        if (!(swapProbability >= 0 && swapProbability <= 1)) {
+            throw new IllegalArgumentException("swap_probability: must be in [0, 1], got " + swapProbability);
+        }
+        if (!(aliveBonus >= 0) || !Double.isFinite(aliveBonus)) {
+            throw new IllegalArgumentException("alive_bonus: must be a finite number >= 0, got " + aliveBonus);
+        }
+    }
+
+    /**
+     * The original's settings: 4 steps per action, 400 steps (100 actions), energy 18 decaying by
+     * 0.25 per step (18 actions without food), a possible swap with p = 0.5 after every 5 foods,
+     * 0.025 per step alive, first reward counted as +1.
+     */
+    public static MazeConfig defaults() {
+        return new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true);
+    }
+
+    /** Decisions per episode: episodeSteps / stepsPerAction. */
+    public int actions() {
+        return episodeSteps / stepsPerAction;
+    }
+
+    /** Energy lost by one action that does not refill it: stepsPerAction · energyDecay. */
+    public double decayPerAction() {
+        return stepsPerAction * energyDecay;
+    }
+}

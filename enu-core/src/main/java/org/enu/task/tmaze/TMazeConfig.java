@@ -1,0 +1,43 @@
+package org.enu.task.tmaze;
+
+/**
+ * Settings of the T-maze task around the maze itself: the mini-batch, the network and how its
+ * inputs and outputs meet the maze.
+ *
+ * @param environments      environments per offspring (the mini-batch m)
+ * @param wiring            "paper" (the authors' 4-3-3 network, 8 synapses per neuron) or "random"
+ * @param hiddenNeurons     hidden ENU neurons (random wiring only; the paper's has 3)
+ * @param synapsesPerNeuron synapses per ENU neuron (random wiring only)
+ * @param wiringSeed        seed of the random wiring
+ * @param meanIntegration   a neuron's input is the mean (true, the authors' code) or the sum
+ *                          (false, the paper) of its synapses' outputs
+ * @param shuffleSensors    the mapping of sensors to input neurons is shuffled per environment
+ * @param shuffleActions    the mapping of output neurons to actions is shuffled per environment
+ * @param maze              the maze's own settings
+ */
+public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
+                          boolean meanIntegration, boolean shuffleSensors, boolean shuffleActions, MazeConfig maze) {
+
+    /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
+    public static final int INPUT_NEURONS = 4;
+    /** The reward neuron's index. */
+    public static final int REWARD_NEURON = 3;
+    /** Output neurons: one per movement action (forward, left, right). */
+    public static final int OUTPUT_NEURONS = 3;
+
+    public TMazeConfig {
+        if (environments < 1) {
+            throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
+        }
+        if (!wiring.equals("paper") && !wiring.equals("random")) {
+            throw new IllegalArgumentException("wiring: expected paper or random, got '" + wiring + "'");
+        }
+        if (hiddenNeurons < 0) {
+            throw new IllegalArgumentException("hidden_neurons: must be >= 0, got " + hiddenNeurons);
+        }
+        int total = INPUT_NEURONS + hiddenNeurons + OUTPUT_NEURONS;
+        if (synapsesPerNeuron < 1 || synapsesPerNeuron > total) {
+            throw new IllegalArgumentException("synapses_per_neuron: must be in 1.." + total + ", got " + synapsesPerNeuron);
+        }
+    }
+}

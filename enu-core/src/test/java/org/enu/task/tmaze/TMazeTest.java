@@ -1,0 +1,430 @@
+package org.enu.task.tmaze;
+
+import static org.enu.task.tmaze.TMaze.FORWARD;
+import static org.enu.task.tmaze.TMaze.LEFT;
+import static org.enu.task.tmaze.TMaze.NONE;
+import static org.enu.task.tmaze.TMaze.RIGHT;
+import static org.enu.task.tmaze.TMaze.SENSOR_GREEN;
+import static org.enu.task.tmaze.TMaze.SENSOR_RED;
+import static org.enu.task.tmaze.TMaze.SENSOR_WALL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.enu.rng.KeyedRandom;
+import org.enu.rng.Keys;
+import org.junit.jupiter.api.Test;
+
+class TMazeTest {
+    static final MazeConfig CFG = MazeConfig.defaults();
+    /** Defaults but 300 actions, room for 15 foods and three swap opportunities. */
+    static final MazeConfig LONG = new MazeConfig(4, 1200, 18, 0.25, 5, 0.5, 0.025, true);
+    static final long SWAP = Keys.of(99, 1);
+
+    /** The first key Keys.of(7, i) whose environment has this layout. */
+    static long envWith(boolean poisonIsGreen, boolean greenOnLeft) {
+        for (int i = 0; ; i++) {
+            long k = Keys.of(7, i);
+            TMaze m = new TMaze(CFG, k, SWAP);
+            if (m.poisonIsGreen() == poisonIsGreen && m.greenOnLeft() == greenOnLeft) {
+                return k;
+            }
+        }
+    }
+
+    static void acts(TMaze m, int... actions) {
+        for (int a : actions) {
+            m.act(a);
+        }
+    }
+
+    /** From S facing north: 4 forward to the junction, a turn, 1 forward to the arm cell (6 actions). */
+    static void walkToItem(TMaze m, boolean left) {
+        acts(m, FORWARD, FORWARD, FORWARD, FORWARD, left ? LEFT : RIGHT, FORWARD);
+    }
+
+    static void assertAtStart(TMaze m) {
+        assertEquals(5, m.row());
+        assertEquals(3, m.col());
+        assertEquals(TMaze.NORTH, m.heading());
+    }
+
+    static void assertSensors(TMaze m, boolean wall, boolean green, boolean red) {
+        assertEquals(wall, m.sensor(SENSOR_WALL), "wall");
+        assertEquals(green, m.sensor(SENSOR_GREEN), "green");
+        assertEquals(red, m.sensor(SENSOR_RED), "red");
+    }
+
+    @Test
+    void startsAtSFacingNorthWithAnEmptyCellInFront() {
+        TMaze m = new TMaze(CFG, Keys.of(1), SWAP);
+        assertAtStart(m);
+        assertSensors(m, false, false, false);
+        assertEquals(18.0, m.energy(), 0.0);
+        assertTrue(m.alive());
+        assertEquals(0, m.actionsTaken());
+        assertEquals(100, m.totalActions());
+        assertFalse(m.done());
+        assertEquals(0.0, m.fitness(), 0.0);
+        assertEquals(0.0, m.lastReward(), 0.0);
+    }
+
+    @Test
+    void turnsChangeHeadingAndSensorAndWallsStopMoves() {
+        TMaze m = new TMaze(CFG, Keys.of(1), SWAP);
+        m.act(LEFT);
+        assertEquals(TMaze.WEST, m.heading());
+        assertSensors(m, true, false, false); // (5,2) is wall
+        m.act(FORWARD);
+        assertEquals(5, m.row());
+        assertEquals(3, m.col());
+        m.act(LEFT);
+        assertEquals(TMaze.SOUTH, m.heading());
+        assertSensors(m, true, false, false); // (6,3)
+        m.act(FORWARD);
+        assertEquals(5, m.row());
+        m.act(LEFT);
+        assertEquals(TMaze.EAST, m.heading());
+        m.act(RIGHT);
+        assertEquals(TMaze.SOUTH, m.heading());
+        acts(m, RIGHT, RIGHT);
+        assertEquals(TMaze.NORTH, m.heading());
+        assertSensors(m, false, false, false);
+        m.act(NONE);
+        assertAtStart(m);
+        m.act(FORWARD);
+        assertEquals(4, m.row());
+        assertEquals(3, m.col());
+        assertEquals(10, m.actionsTaken());
+        // at the junction facing north: a wall; the arms open both ways; the stem behind
+        acts(m, FORWARD, FORWARD, FORWARD);
+        assertEquals(1, m.row());
+        assertSensors(m, true, false, false);
+        m.act(FORWARD);
+        assertEquals(1, m.row());
+        m.act(RIGHT);
+        assertSensors(m, false, false, false);
+        m.act(RIGHT);
+        assertEquals(TMaze.SOUTH, m.heading());
+        assertSensors(m, false, false, false);
+        m.act(FORWARD);
+        assertEquals(2, m.row());
+        assertEquals(3, m.col());
+    }
+
+    @Test
+    void theSeventhActionOfTheShortestPathEatsTheLeftItem() {
+        TMaze m = new TMaze(CFG, envWith(true, true), SWAP); // green poison on the left
+        acts(m, FORWARD, FORWARD, FORWARD, FORWARD);
+        assertEquals(1, m.row());
+        assertEquals(3, m.col());
+        m.act(LEFT);
+        assertSensors(m, false, false, false);
+        m.act(FORWARD);
+        assertEquals(1, m.row());
+        assertEquals(2, m.col());
+        assertEquals(TMaze.WEST, m.heading());
+        assertSensors(m, false, true, false);
+        assertEquals(0, m.foods() + m.poisons());
+        assertEquals(6, m.actionsTaken());
+        m.act(FORWARD);
+        assertEquals(1, m.poisons());
+        assertEquals(0, m.foods());
+        assertEquals(-1.0, m.lastReward(), 0.0);
+        assertAtStart(m);
+        assertEquals(7, m.actionsTaken());
+        m.act(NONE);
+        assertEquals(0.0, m.lastReward(), 0.0, "a reward lasts one action");
+    }
+
+    @Test
+    void sensorsInFrontOfEachItemFollowTheLayout() {
+        for (boolean poisonGreen : new boolean[] {false, true}) {
+            for (boolean greenLeft : new boolean[] {false, true}) {
+                long k = envWith(poisonGreen, greenLeft);
+                TMaze m = new TMaze(CFG, k, SWAP);
+                walkToItem(m, true);
+                assertSensors(m, false, greenLeft, !greenLeft);
+                TMaze r = new TMaze(CFG, k, SWAP);
+                walkToItem(r, false);
+                assertEquals(1, r.row());
+                assertEquals(4, r.col());
+                assertSensors(r, false, !greenLeft, greenLeft);
+                // eating the left item: food iff its colour is not the poison colour
+                m.act(FORWARD);
+                boolean leftIsPoison = greenLeft == poisonGreen;
+                assertEquals(leftIsPoison ? -1.0 : 1.0, m.lastReward(), 0.0);
+                assertEquals(leftIsPoison ? 1 : 0, m.poisons());
+                assertEquals(leftIsPoison ? 0 : 1, m.foods());
+                assertEquals(leftIsPoison ? 1 : 5, m.poisonCol());
+                assertAtStart(m);
+            }
+        }
+    }
+
+    @Test
+    void layoutIsAFairCoinForColourAndSide() {
+        int[] counts = new int[4];
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            TMaze m = new TMaze(CFG, Keys.of(3, i), SWAP);
+            counts[(m.poisonIsGreen() ? 2 : 0) + (m.greenOnLeft() ? 1 : 0)]++;
+        }
+        for (int c : counts) {
+            assertEquals(0.25, c / (double) n, 0.03);
+        }
+    }
+
+    @Test
+    void energyDecaysOnePerActionAndFoodRefillsItWithoutThatActionsDecay() {
+        TMaze m = new TMaze(CFG, envWith(false, true), SWAP); // red poison, green food on the left
+        for (int k = 1; k <= 6; k++) {
+            m.act(k <= 4 ? FORWARD : k == 5 ? LEFT : FORWARD);
+            assertEquals(18.0 - k, m.energy(), 1e-12, "after action " + k);
+        }
+        m.act(FORWARD);
+        assertEquals(1, m.foods());
+        assertEquals(18.0, m.energy(), 0.0, "the eating action is not decayed");
+        m.act(NONE);
+        assertEquals(17.0, m.energy(), 1e-12);
+    }
+
+    @Test
+    void firstPoisonRefillsSecondPoisonKills() {
+        TMaze m = new TMaze(CFG, envWith(false, false), SWAP); // red poison on the left
+        walkToItem(m, true);
+        assertEquals(12.0, m.energy(), 1e-12);
+        m.act(FORWARD);
+        assertEquals(1, m.poisons());
+        assertEquals(18.0, m.energy(), 0.0);
+        assertTrue(m.alive());
+        walkToItem(m, true);
+        m.act(FORWARD);
+        assertEquals(2, m.poisons());
+        assertEquals(1, m.poisonsAfterFirstPoison());
+        assertEquals(-1.0, m.lastReward(), 0.0);
+        assertEquals(0.0, m.energy(), 0.0);
+        assertFalse(m.alive());
+        assertEquals(14 * 4, m.stepsAlive(), "the killing action's steps count as alive");
+    }
+
+    @Test
+    void starvesAfterEighteenActionsWithoutFoodAndThenIgnoresActions() {
+        TMaze m = new TMaze(CFG, Keys.of(1), SWAP);
+        for (int k = 0; k < 17; k++) {
+            m.act(NONE);
+        }
+        assertTrue(m.alive());
+        assertEquals(1.0, m.energy(), 1e-12);
+        m.act(FORWARD);
+        assertFalse(m.alive());
+        assertEquals(0.0, m.energy(), 0.0);
+        assertEquals(72, m.stepsAlive());
+        assertEquals(4, m.row(), "the last action still moved");
+        double fit = m.fitness();
+        assertEquals(72 * 0.025 / 400, fit, 1e-15);
+        for (int k = 0; k < 10; k++) {
+            m.act(k % 2 == 0 ? FORWARD : LEFT);
+        }
+        assertEquals(28, m.actionsTaken());
+        assertEquals(4, m.row());
+        assertEquals(TMaze.NORTH, m.heading());
+        assertEquals(72, m.stepsAlive());
+        assertEquals(fit, m.fitness(), 0.0);
+        assertEquals(0.0, m.lastReward(), 0.0);
+    }
+
+    @Test
+    void fitnessOfAScriptedEpisodeCountsTheFirstRewardAsPlusOne() {
+        // red poison on the left, green food on the right: poison, food, poison (death) = 21 actions
+        long k = envWith(false, false);
+        for (boolean firstPositive : new boolean[] {true, false}) {
+            MazeConfig cfg = new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, firstPositive);
+            TMaze m = new TMaze(cfg, k, SWAP);
+            walkToItem(m, true);
+            m.act(FORWARD);
+            assertEquals(firstPositive ? 1.0 : -1.0, m.rewardSum(), 0.0);
+            assertEquals(-1.0, m.lastReward(), 0.0, "the raw reward is still -1");
+            walkToItem(m, false);
+            m.act(FORWARD);
+            assertEquals(1.0, m.lastReward(), 0.0);
+            walkToItem(m, true);
+            m.act(FORWARD);
+            assertFalse(m.alive());
+            assertEquals(21, m.actionsTaken());
+            assertEquals(84, m.stepsAlive());
+            while (!m.done()) {
+                m.act(FORWARD);
+            }
+            double rewards = (firstPositive ? 1 : -1) + 1 - 1;
+            assertEquals((rewards + 0.025 * 84) / 400, m.fitness(), 1e-15);
+            assertEquals(1, m.foods());
+            assertEquals(2, m.poisons());
+            assertThrows(IllegalStateException.class, () -> m.act(NONE));
+        }
+        // a first food is +1 anyway: 14 foods, alive all 400 steps = the maximum fitness 0.06
+        TMaze best = new TMaze(CFG, envWith(false, true), Keys.of(5)); // green food left
+        int eaten = 0;
+        while (best.actionsTaken() + 7 <= 100) {
+            walkToItem(best, best.greenOnLeft());
+            best.act(FORWARD);
+            assertEquals(1.0, best.lastReward(), 0.0);
+            eaten++;
+        }
+        acts(best, NONE, NONE);
+        assertTrue(best.done());
+        assertEquals(14, eaten);
+        assertEquals(400, best.stepsAlive());
+        assertEquals((14 + 10.0) / 400, best.fitness(), 1e-15);
+    }
+
+    /** Eats food n times, walking to wherever the food is; returns greenOnLeft after each food. */
+    static List<Boolean> eatFood(TMaze m, int n) {
+        List<Boolean> sides = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean foodLeft = m.poisonIsGreen() != m.greenOnLeft();
+            int swapsBefore = m.swaps();
+            walkToItem(m, foodLeft);
+            m.act(FORWARD);
+            assertEquals(1.0, m.lastReward(), 0.0);
+            assertEquals(i + 1, m.foods());
+            if ((i + 1) % 5 != 0) {
+                assertEquals(swapsBefore, m.swaps(), "no swap after food " + (i + 1));
+            }
+            sides.add(m.greenOnLeft());
+        }
+        return sides;
+    }
+
+    @Test
+    void swapsHappenAfterEveryFifthFoodWithTheScriptedFlips() {
+        long k = envWith(true, false); // green poison right, red food left
+        TMaze m = TMaze.withSwapFlips(LONG, k, true, false, true);
+        List<Boolean> greenLeft = eatFood(m, 15);
+        for (int i = 0; i < 15; i++) {
+            // green starts right; swaps after food 5 (heads) and 15 (heads), not after food 10
+            boolean expect = i >= 4 && i < 14;
+            assertEquals(expect, greenLeft.get(i), "after food " + (i + 1));
+        }
+        assertEquals(2, m.swaps());
+        assertEquals(3, m.swapOpportunities());
+        assertTrue(m.poisonIsGreen(), "the poison keeps its colour");
+        assertEquals(5, m.poisonCol());
+        assertEquals(0, m.poisons());
+    }
+
+    @Test
+    void swapsFollowTheSwapKeysSequenceOfDraws() {
+        long k = envWith(false, true);
+        int checked = 0;
+        for (int s = 0; s < 6; s++) {
+            long swapKey = Keys.of(42, s);
+            KeyedRandom flips = new KeyedRandom(swapKey);
+            boolean[] expect = {flips.bernoulli(0.5), flips.bernoulli(0.5), flips.bernoulli(0.5)};
+            TMaze m = new TMaze(LONG, k, swapKey);
+            List<Boolean> sides = eatFood(m, 15);
+            boolean left = true;
+            int swaps = 0;
+            for (int j = 0; j < 3; j++) {
+                if (expect[j]) {
+                    left = !left;
+                    swaps++;
+                }
+                assertEquals(left, sides.get(5 * j + 4), "swap key " + s + ", opportunity " + j);
+            }
+            assertEquals(swaps, m.swaps());
+            checked += swaps;
+        }
+        assertTrue(checked > 0 && checked < 18, "the keys give both heads and tails");
+        // probability 0 and 1: never, always
+        TMaze never = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 0.0, 0.025, true), k, SWAP);
+        eatFood(never, 15);
+        assertEquals(0, never.swaps());
+        TMaze always = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 1.0, 0.025, true), k, SWAP);
+        eatFood(always, 15);
+        assertEquals(3, always.swaps());
+    }
+
+    @Test
+    void poisonDoesNotCountTowardsSwaps() {
+        long k = envWith(false, false); // red poison left, green food right
+        TMaze m = TMaze.withSwapFlips(LONG, k); // no flips: any swap opportunity would throw
+        walkToItem(m, true);
+        m.act(FORWARD);
+        eatFood(m, 4);
+        assertEquals(0, m.swapOpportunities());
+        assertEquals(1, m.poisons());
+        assertEquals(4, m.foods());
+    }
+
+    @Test
+    void sameKeysGiveIdenticalEpisodes() {
+        long k = Keys.of(11);
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        StringBuilder c = new StringBuilder();
+        play(new TMaze(LONG, k, Keys.of(12)), Keys.of(13), a);
+        play(new TMaze(LONG, k, Keys.of(12)), Keys.of(13), b);
+        play(new TMaze(LONG, Keys.of(14), Keys.of(12)), Keys.of(13), c);
+        assertEquals(a.toString(), b.toString());
+        assertNotEquals(a.toString(), c.toString());
+    }
+
+    /** A biased random walker that eats now and then, recording every rendered state. */
+    private static void play(TMaze m, long policyKey, StringBuilder out) {
+        KeyedRandom r = new KeyedRandom(policyKey);
+        while (!m.done()) {
+            m.act(r.bernoulli(0.7) ? FORWARD : r.nextInt(4));
+            out.append(m.render());
+        }
+        out.append(m.fitness());
+    }
+
+    @Test
+    void renderDrawsItemsAgentAndPoison() {
+        TMaze m = new TMaze(CFG, envWith(true, true), SWAP);
+        String[] lines = m.render().split("\n");
+        assertEquals("#######", lines[0]);
+        assertEquals("#G...R#   poison: G", lines[1]);
+        assertEquals("###^###", lines[5]);
+        m.act(RIGHT);
+        assertEquals("###>###", m.render().split("\n")[5]);
+        assertTrue(m.render().contains("action 1/100"));
+    }
+
+    @Test
+    void rejectsBadActionsAndSensors() {
+        TMaze m = new TMaze(CFG, 1, 2);
+        assertThrows(IllegalArgumentException.class, () -> m.act(4));
+        assertThrows(IllegalArgumentException.class, () -> m.act(-1));
+        assertThrows(IllegalArgumentException.class, () -> m.sensor(3));
+        assertEquals(0, m.actionsTaken());
+    }
+
+    @Test
+    void badConfigValuesAreRejectedWithTheFieldName() {
+        assertBad("steps_per_action", () -> new MazeConfig(0, 400, 18, 0.25, 5, 0.5, 0.025, true));
+        assertBad("episode_steps", () -> new MazeConfig(4, 402, 18, 0.25, 5, 0.5, 0.025, true));
+        assertBad("episode_steps", () -> new MazeConfig(4, 0, 18, 0.25, 5, 0.5, 0.025, true));
+        assertBad("energy_max", () -> new MazeConfig(4, 400, 0, 0.25, 5, 0.5, 0.025, true));
+        assertBad("energy_max", () -> new MazeConfig(4, 400, Double.NaN, 0.25, 5, 0.5, 0.025, true));
+        assertBad("energy_decay", () -> new MazeConfig(4, 400, 18, -0.1, 5, 0.5, 0.025, true));
+        assertBad("foods_per_swap", () -> new MazeConfig(4, 400, 18, 0.25, 0, 0.5, 0.025, true));
+        assertBad("swap_probability", () -> new MazeConfig(4, 400, 18, 0.25, 5, 1.5, 0.025, true));
+        assertBad("swap_probability", () -> new MazeConfig(4, 400, 18, 0.25, 5, Double.NaN, 0.025, true));
+        assertBad("alive_bonus", () -> new MazeConfig(4, 400, 18, 0.25, 5, 0.5, Double.POSITIVE_INFINITY, true));
+        MazeConfig d = MazeConfig.defaults();
+        assertEquals(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), d);
+        assertEquals(100, d.actions());
+        assertEquals(1.0, d.decayPerAction(), 0.0);
+    }
+
+    private static void assertBad(String field, org.junit.jupiter.api.function.Executable make) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make);
+        assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
+    }
+}
