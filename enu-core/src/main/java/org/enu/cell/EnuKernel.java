@@ -146,33 +146,64 @@ public final class EnuKernel {
         }
     }
 
-    /** ca += W_c,h · (r ⊙ h) for the tile's rows (row slots beyond n repeat slot n−1). */
+    /**
+     * ca += W_c,h · (r ⊙ h) for the tile's rows (row slots beyond n repeat slot n−1), two panels
+     * at a time: 8 accumulators, each broadcast used twice.
+     */
     private static void cellPass(EnuWeights w, EnuBatch st, int n) {
         final int L = LANES;
         final int H = w.spec.memory();
         final int hs = st.hStride;
         final float[] cm = w.cellMemory;
         final float[] rh = st.ra;
+        final float[] ca = st.ca;
         final int s0 = 0, s1 = Math.min(1, n - 1) * hs, s2 = Math.min(2, n - 1) * hs, s3 = Math.min(3, n - 1) * hs;
-        for (int p = 0; p < w.memPanels; p++) {
-            int wi = p * w.cellPanelStride;
+        final int ps = w.cellPanelStride;
+        int p = 0;
+        for (; p + 1 < w.memPanels; p += 2) {
+            int wa = p * ps;
+            int wb = wa + ps;
             int s = p * L;
-            FloatVector c0 = FloatVector.fromArray(S, st.ca, s0 + s);
-            FloatVector c1 = FloatVector.fromArray(S, st.ca, s1 + s);
-            FloatVector c2 = FloatVector.fromArray(S, st.ca, s2 + s);
-            FloatVector c3 = FloatVector.fromArray(S, st.ca, s3 + s);
-            for (int k = 0; k < H; k++, wi += L) {
-                FloatVector wc = FloatVector.fromArray(S, cm, wi);
-                c0 = wc.fma(FloatVector.broadcast(S, rh[s0 + k]), c0);
-                c1 = wc.fma(FloatVector.broadcast(S, rh[s1 + k]), c1);
-                c2 = wc.fma(FloatVector.broadcast(S, rh[s2 + k]), c2);
-                c3 = wc.fma(FloatVector.broadcast(S, rh[s3 + k]), c3);
+            FloatVector a0 = FloatVector.fromArray(S, ca, s0 + s), b0 = FloatVector.fromArray(S, ca, s0 + s + L);
+            FloatVector a1 = FloatVector.fromArray(S, ca, s1 + s), b1 = FloatVector.fromArray(S, ca, s1 + s + L);
+            FloatVector a2 = FloatVector.fromArray(S, ca, s2 + s), b2 = FloatVector.fromArray(S, ca, s2 + s + L);
+            FloatVector a3 = FloatVector.fromArray(S, ca, s3 + s), b3 = FloatVector.fromArray(S, ca, s3 + s + L);
+            for (int k = 0; k < H; k++) {
+                FloatVector wva = FloatVector.fromArray(S, cm, wa + k * L);
+                FloatVector wvb = FloatVector.fromArray(S, cm, wb + k * L);
+                FloatVector x = FloatVector.broadcast(S, rh[s0 + k]);
+                a0 = wva.fma(x, a0); b0 = wvb.fma(x, b0);
+                x = FloatVector.broadcast(S, rh[s1 + k]);
+                a1 = wva.fma(x, a1); b1 = wvb.fma(x, b1);
+                x = FloatVector.broadcast(S, rh[s2 + k]);
+                a2 = wva.fma(x, a2); b2 = wvb.fma(x, b2);
+                x = FloatVector.broadcast(S, rh[s3 + k]);
+                a3 = wva.fma(x, a3); b3 = wvb.fma(x, b3);
             }
-            // slots past n−1 duplicate s3 == s(n−1); writing them back to their own slot is harmless
-            c0.intoArray(st.ca, s);
-            c1.intoArray(st.ca, s + hs);
-            c2.intoArray(st.ca, s + 2 * hs);
-            c3.intoArray(st.ca, s + 3 * hs);
+            // slots past n−1 duplicate slot n−1; writing them back to their own slot is harmless
+            a0.intoArray(ca, s); b0.intoArray(ca, s + L);
+            a1.intoArray(ca, s + hs); b1.intoArray(ca, s + hs + L);
+            a2.intoArray(ca, s + 2 * hs); b2.intoArray(ca, s + 2 * hs + L);
+            a3.intoArray(ca, s + 3 * hs); b3.intoArray(ca, s + 3 * hs + L);
+        }
+        for (; p < w.memPanels; p++) {
+            int wa = p * ps;
+            int s = p * L;
+            FloatVector a0 = FloatVector.fromArray(S, ca, s0 + s);
+            FloatVector a1 = FloatVector.fromArray(S, ca, s1 + s);
+            FloatVector a2 = FloatVector.fromArray(S, ca, s2 + s);
+            FloatVector a3 = FloatVector.fromArray(S, ca, s3 + s);
+            for (int k = 0; k < H; k++) {
+                FloatVector wva = FloatVector.fromArray(S, cm, wa + k * L);
+                a0 = wva.fma(FloatVector.broadcast(S, rh[s0 + k]), a0);
+                a1 = wva.fma(FloatVector.broadcast(S, rh[s1 + k]), a1);
+                a2 = wva.fma(FloatVector.broadcast(S, rh[s2 + k]), a2);
+                a3 = wva.fma(FloatVector.broadcast(S, rh[s3 + k]), a3);
+            }
+            a0.intoArray(ca, s);
+            a1.intoArray(ca, s + hs);
+            a2.intoArray(ca, s + 2 * hs);
+            a3.intoArray(ca, s + 3 * hs);
         }
     }
 
@@ -191,7 +222,7 @@ public final class EnuKernel {
         }
     }
 
-    /** Output pre-activations W_o · [h, 1] for 4 rows, into st.oa. */
+    /** Output pre-activations W_o · [h, 1] for 4 rows, into st.oa; two panels at a time. */
     private static void outputPass(EnuWeights w, EnuBatch st, int r0, int r1, int r2, int r3) {
         final int L = LANES;
         final int H = w.spec.memory();
@@ -199,24 +230,51 @@ public final class EnuKernel {
         final int os = st.oStride;
         final float[] wo = w.output;
         final float[] h = st.h;
+        final float[] oa = st.oa;
         final int h0 = r0 * hs, h1 = r1 * hs, h2 = r2 * hs, h3 = r3 * hs;
-        for (int q = 0; q < w.outPanels; q++) {
-            int wi = q * w.outPanelStride;
-            FloatVector b = FloatVector.fromArray(S, wo, wi);
+        final int ps = w.outPanelStride;
+        int q = 0;
+        for (; q + 1 < w.outPanels; q += 2) {
+            int wa = q * ps;
+            int wb = wa + ps;
+            FloatVector ba = FloatVector.fromArray(S, wo, wa);
+            FloatVector bb = FloatVector.fromArray(S, wo, wb);
+            FloatVector a0 = ba, a1 = ba, a2 = ba, a3 = ba;
+            FloatVector b0 = bb, b1 = bb, b2 = bb, b3 = bb;
+            for (int k = 0; k < H; k++) {
+                FloatVector wva = FloatVector.fromArray(S, wo, wa + (k + 1) * L);
+                FloatVector wvb = FloatVector.fromArray(S, wo, wb + (k + 1) * L);
+                FloatVector x = FloatVector.broadcast(S, h[h0 + k]);
+                a0 = wva.fma(x, a0); b0 = wvb.fma(x, b0);
+                x = FloatVector.broadcast(S, h[h1 + k]);
+                a1 = wva.fma(x, a1); b1 = wvb.fma(x, b1);
+                x = FloatVector.broadcast(S, h[h2 + k]);
+                a2 = wva.fma(x, a2); b2 = wvb.fma(x, b2);
+                x = FloatVector.broadcast(S, h[h3 + k]);
+                a3 = wva.fma(x, a3); b3 = wvb.fma(x, b3);
+            }
+            int s = q * L;
+            a0.intoArray(oa, s); b0.intoArray(oa, s + L);
+            a1.intoArray(oa, s + os); b1.intoArray(oa, s + os + L);
+            a2.intoArray(oa, s + 2 * os); b2.intoArray(oa, s + 2 * os + L);
+            a3.intoArray(oa, s + 3 * os); b3.intoArray(oa, s + 3 * os + L);
+        }
+        for (; q < w.outPanels; q++) {
+            int wa = q * ps;
+            FloatVector b = FloatVector.fromArray(S, wo, wa);
             FloatVector a0 = b, a1 = b, a2 = b, a3 = b;
-            wi += L;
-            for (int k = 0; k < H; k++, wi += L) {
-                FloatVector wv = FloatVector.fromArray(S, wo, wi);
+            for (int k = 0; k < H; k++) {
+                FloatVector wv = FloatVector.fromArray(S, wo, wa + (k + 1) * L);
                 a0 = wv.fma(FloatVector.broadcast(S, h[h0 + k]), a0);
                 a1 = wv.fma(FloatVector.broadcast(S, h[h1 + k]), a1);
                 a2 = wv.fma(FloatVector.broadcast(S, h[h2 + k]), a2);
                 a3 = wv.fma(FloatVector.broadcast(S, h[h3 + k]), a3);
             }
             int s = q * L;
-            a0.intoArray(st.oa, s);
-            a1.intoArray(st.oa, s + os);
-            a2.intoArray(st.oa, s + 2 * os);
-            a3.intoArray(st.oa, s + 3 * os);
+            a0.intoArray(oa, s);
+            a1.intoArray(oa, s + os);
+            a2.intoArray(oa, s + 2 * os);
+            a3.intoArray(oa, s + 3 * os);
         }
     }
 

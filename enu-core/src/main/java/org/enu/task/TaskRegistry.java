@@ -48,7 +48,7 @@ public final class TaskRegistry {
                         t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive")));
                 TMazeConfig tm = RunConfig.section("tmaze", () -> new TMazeConfig(t.getInt("tmaze.environments"),
                         t.getString("tmaze.wiring"), t.getInt("tmaze.hidden_neurons"), t.getInt("tmaze.synapses_per_neuron"),
-                        t.getLong("tmaze.wiring_seed"), integration.equals("mean"), t.getBoolean("tmaze.shuffle_sensors"),
+                        t.getLong("tmaze.wiring_seed"), integration.equals("mean"), t.getString("tmaze.shuffle_sensors"),
                         t.getBoolean("tmaze.shuffle_actions"), maze));
                 return RunConfig.section("enu", () -> new TMazeTask(tm, cfg.cell()));
             }

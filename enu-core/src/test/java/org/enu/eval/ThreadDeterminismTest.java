@@ -54,6 +54,19 @@ class ThreadDeterminismTest {
     }
 
     @Test
+    void tmazeNetworkIsBitIdenticalAcrossThreadCounts() {
+        RunConfig cfg = RunConfig.resolve("tmaze", "quick", null, java.util.List.of("es.offspring=6", "enu.memory=4",
+                "enu.outputs=4", "tmaze.environments=2", "tmaze.episode_steps=40", "tmaze.energy_max=100",
+                "es.sigma=0.2"));
+        Run one = run(cfg, 1, 3);
+        Run two = run(cfg, 2, 3);
+        for (int g = 0; g < 3; g++) {
+            assertArrayEquals(one.fitness().get(g), two.fitness().get(g), 0.0, "generation " + g);
+        }
+        assertArrayEquals(one.theta(), two.theta(), 0f);
+    }
+
+    @Test
     void evaluatorMatchesPlainSequentialEvaluation() {
         RunConfig cfg = TestTasks.tinyIaf(1, 10);
         Task task = TaskRegistry.create(cfg);

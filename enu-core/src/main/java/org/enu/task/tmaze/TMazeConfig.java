@@ -11,12 +11,13 @@ package org.enu.task.tmaze;
  * @param wiringSeed        seed of the random wiring
  * @param meanIntegration   a neuron's input is the mean (true, the authors' code) or the sum
  *                          (false, the paper) of its synapses' outputs
- * @param shuffleSensors    the mapping of sensors to input neurons is shuffled per environment
+ * @param shuffleSensors    which sensors' input neurons are permuted per environment: "all" three,
+ *                          only the two "colours" (the wall sensor keeps neuron 0), or "none"
  * @param shuffleActions    the mapping of output neurons to actions is shuffled per environment
  * @param maze              the maze's own settings
  */
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
-                          boolean meanIntegration, boolean shuffleSensors, boolean shuffleActions, MazeConfig maze) {
+                          boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
     public static final int INPUT_NEURONS = 4;
@@ -31,6 +32,9 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
         }
         if (!wiring.equals("paper") && !wiring.equals("random")) {
             throw new IllegalArgumentException("wiring: expected paper or random, got '" + wiring + "'");
+        }
+        if (!shuffleSensors.equals("all") && !shuffleSensors.equals("colours") && !shuffleSensors.equals("none")) {
+            throw new IllegalArgumentException("shuffle_sensors: expected all, colours or none, got '" + shuffleSensors + "'");
         }
         if (hiddenNeurons < 0) {
             throw new IllegalArgumentException("hidden_neurons: must be >= 0, got " + hiddenNeurons);

@@ -106,8 +106,11 @@ public final class TMazeTask implements Task {
         int[] sensors = {0, 1, 2};
         int[] acts = {TMaze.FORWARD, TMaze.LEFT, TMaze.RIGHT};
         KeyedRandom rnd = new KeyedRandom(Keys.of(envKey, 0x5348554646L));
-        if (cfg.shuffleSensors()) {
+        if (cfg.shuffleSensors().equals("all")) {
             rnd.shuffle(sensors);
+        } else if (cfg.shuffleSensors().equals("colours") && rnd.bernoulli(0.5)) {
+            sensors[TMaze.SENSOR_GREEN] = 2;
+            sensors[TMaze.SENSOR_RED] = 1;
         }
         if (cfg.shuffleActions()) {
             rnd.shuffle(acts);
