@@ -20,6 +20,7 @@ public final class EnuBatch {
     final float[] ra;
     final float[] ca;
     final float[] oa;
+    final float[] xo;
 
     public EnuBatch(EnuSpec spec, int rows) {
         if (rows < 1) {
@@ -36,6 +37,7 @@ public final class EnuBatch {
         this.ra = new float[EnuKernel.TILE * hStride];
         this.ca = new float[EnuKernel.TILE * hStride];
         this.oa = new float[EnuKernel.TILE * oStride];
+        this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
     }
 
     /** Sets every memory and output to zero (the state at the start of an episode). */

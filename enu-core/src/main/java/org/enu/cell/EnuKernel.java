@@ -61,20 +61,33 @@ public final class EnuKernel {
         }
     }
 
-    /** Pre-activations of z, r and (the x, o, bias part of) c for 4 rows, into st.za / ra / ca. */
+    /**
+     * Pre-activations of z, r and (the x, o, bias part of) c for 4 rows, into st.za / ra / ca.
+     * The rows' inputs and outputs are first copied side by side into st.xo, so that one loop
+     * covers both segments (a smaller method that C2 compiles whole: when a method this size
+     * outgrows its inlining budget, some vector operations fall back to slow Java code).
+     */
     private static void gatePass(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride,
                                  int r0, int r1, int r2, int r3) {
         final int L = LANES;
         final int nx = w.spec.inputs();
         final int no = w.spec.outputs();
+        final int nxo = nx + no;
         final int H = w.spec.memory();
         final int hs = st.hStride;
         final int os = st.oStride;
         final float[] g = w.gates;
         final float[] h = st.h;
-        final float[] o = st.o;
-        final int x0 = xOff + r0 * xStride, x1 = xOff + r1 * xStride, x2 = xOff + r2 * xStride, x3 = xOff + r3 * xStride;
-        final int o0 = r0 * os, o1 = r1 * os, o2 = r2 * os, o3 = r3 * os;
+        final float[] xo = st.xo;
+        System.arraycopy(x, xOff + r0 * xStride, xo, 0, nx);
+        System.arraycopy(x, xOff + r1 * xStride, xo, nxo, nx);
+        System.arraycopy(x, xOff + r2 * xStride, xo, 2 * nxo, nx);
+        System.arraycopy(x, xOff + r3 * xStride, xo, 3 * nxo, nx);
+        System.arraycopy(st.o, r0 * os, xo, nx, no);
+        System.arraycopy(st.o, r1 * os, xo, nxo + nx, no);
+        System.arraycopy(st.o, r2 * os, xo, 2 * nxo + nx, no);
+        System.arraycopy(st.o, r3 * os, xo, 3 * nxo + nx, no);
+        final int a1 = nxo, a2 = 2 * nxo, a3 = 3 * nxo;
         final int h0 = r0 * hs, h1 = r1 * hs, h2 = r2 * hs, h3 = r3 * hs;
         for (int p = 0; p < w.memPanels; p++) {
             int wi = p * w.gatePanelStride;
@@ -85,30 +98,17 @@ public final class EnuKernel {
             FloatVector q0 = br, q1 = br, q2 = br, q3 = br;
             FloatVector c0 = bc, c1 = bc, c2 = bc, c3 = bc;
             wi += 3 * L;
-            for (int k = 0; k < nx; k++, wi += 3 * L) {
+            for (int k = 0; k < nxo; k++, wi += 3 * L) {
                 FloatVector wz = FloatVector.fromArray(S, g, wi);
                 FloatVector wr = FloatVector.fromArray(S, g, wi + L);
                 FloatVector wc = FloatVector.fromArray(S, g, wi + 2 * L);
-                FloatVector a = FloatVector.broadcast(S, x[x0 + k]);
+                FloatVector a = FloatVector.broadcast(S, xo[k]);
                 z0 = wz.fma(a, z0); q0 = wr.fma(a, q0); c0 = wc.fma(a, c0);
-                a = FloatVector.broadcast(S, x[x1 + k]);
+                a = FloatVector.broadcast(S, xo[a1 + k]);
                 z1 = wz.fma(a, z1); q1 = wr.fma(a, q1); c1 = wc.fma(a, c1);
-                a = FloatVector.broadcast(S, x[x2 + k]);
+                a = FloatVector.broadcast(S, xo[a2 + k]);
                 z2 = wz.fma(a, z2); q2 = wr.fma(a, q2); c2 = wc.fma(a, c2);
-                a = FloatVector.broadcast(S, x[x3 + k]);
-                z3 = wz.fma(a, z3); q3 = wr.fma(a, q3); c3 = wc.fma(a, c3);
-            }
-            for (int k = 0; k < no; k++, wi += 3 * L) {
-                FloatVector wz = FloatVector.fromArray(S, g, wi);
-                FloatVector wr = FloatVector.fromArray(S, g, wi + L);
-                FloatVector wc = FloatVector.fromArray(S, g, wi + 2 * L);
-                FloatVector a = FloatVector.broadcast(S, o[o0 + k]);
-                z0 = wz.fma(a, z0); q0 = wr.fma(a, q0); c0 = wc.fma(a, c0);
-                a = FloatVector.broadcast(S, o[o1 + k]);
-                z1 = wz.fma(a, z1); q1 = wr.fma(a, q1); c1 = wc.fma(a, c1);
-                a = FloatVector.broadcast(S, o[o2 + k]);
-                z2 = wz.fma(a, z2); q2 = wr.fma(a, q2); c2 = wc.fma(a, c2);
-                a = FloatVector.broadcast(S, o[o3 + k]);
+                a = FloatVector.broadcast(S, xo[a3 + k]);
                 z3 = wz.fma(a, z3); q3 = wr.fma(a, q3); c3 = wc.fma(a, c3);
             }
             for (int k = 0; k < H; k++, wi += 2 * L) {
@@ -135,8 +135,8 @@ public final class EnuKernel {
         final float k = w.spec.gateSlope();
         final int len = n * st.hStride;
         final int hb = r0 * st.hStride;
-        VectorMath.expScaled(S, st.za, 0, len, -k, 0f);
-        VectorMath.expScaled(S, st.ra, 0, len, -k, w.spec.resetShift());
+        VectorMath.expScaled(st.za, 0, len, -k, 0f);
+        VectorMath.expScaled(st.ra, 0, len, -k, w.spec.resetShift());
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < len; i += LANES) {
             one.div(FloatVector.fromArray(S, st.za, i).add(one)).intoArray(st.za, i);
@@ -211,7 +211,7 @@ public final class EnuKernel {
     private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
         final int len = n * st.hStride;
         final int hb = r0 * st.hStride;
-        VectorMath.expScaled(S, st.ca, 0, len, -2f * w.spec.cellSlope(), 0f);
+        VectorMath.expScaled(st.ca, 0, len, -2f * w.spec.cellSlope(), 0f);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector two = FloatVector.broadcast(S, 2f);
         for (int i = 0; i < len; i += LANES) {

@@ -32,7 +32,10 @@ final class VectorMath {
      * length. The only copy of the polynomial: callers apply the cheap rest of sigmoid or tanh in
      * a separate loop, because C2 boxes vectors that cross a call it does not inline.
      */
-    static void expScaled(VectorSpecies<Float> s, float[] a, int off, int n, float scale, float shift) {
+    static void expScaled(float[] a, int off, int n, float scale, float shift) {
+        // the species must be a compile-time constant here: a species passed as an argument to a
+        // method C2 does not inline defeats the intrinsics and runs the Java fallback (boxing)
+        final VectorSpecies<Float> s = EnuKernel.S;
         FloatVector vLog2e = FloatVector.broadcast(s, LOG2E);
         FloatVector vMagic = FloatVector.broadcast(s, ROUND_MAGIC);
         FloatVector vLn2Hi = FloatVector.broadcast(s, -LN2_HI);
