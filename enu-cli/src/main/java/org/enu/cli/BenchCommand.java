@@ -42,11 +42,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "tasks whose generation to time (default ${DEFAULT-VALUE})")
     List<String> tasks;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override a setting of the timed generations, e.g. tmaze.energy_max=1000 (repeatable)")
+    List<String> sets = new ArrayList<>();
+
     static final List<KernelBench.Shape> SHAPES = List.of(
             new KernelBench.Shape("single_iaf_32x50", 32, 1, 32, 16),
             new KernelBench.Shape("single_stdp_32x53", 32, 4, 32, 16),
             new KernelBench.Shape("tmaze_synapse_384x81", 384, 32, 32, 16),
             new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16));
+
+    /** The --set overrides that belong to this task's section or to the shared sections. */
+    private List<String> taskSets(String task) {
+        List<String> out = new ArrayList<>();
+        for (String s : sets) {
+            String key = s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
+            if (!org.enu.config.RunConfig.TASKS.contains(key) || key.equals(task)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int th : threadCounts) {
                 err.println("timing one " + t + " generation (original preset) with " + th + " thread(s)...");
                 err.flush();
-                GenerationBench.Result r = GenerationBench.measure(t, "original", List.of(), th, 1, generations);
+                GenerationBench.Result r = GenerationBench.measure(t, "original", taskSets(t), th, 1, generations);
                 byThreads.put(String.valueOf(th), r.seconds());
                 fraction.put(t + "_" + th + "t", r.gflops() / (peak * th));
                 Map<String, Object> d = genDetail.computeIfAbsent(t, k -> new LinkedHashMap<>());
@@ -100,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("java", System.getProperty("java.version"));
             o.put("cpu", Provenance.cpuModel());
             o.put("cores", Runtime.getRuntime().availableProcessors());
+            o.put("overrides", sets);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         } else {
             out.printf(Locale.ROOT, "%s, %d cores, Java %s, kernel %s%n", Provenance.cpuModel(),

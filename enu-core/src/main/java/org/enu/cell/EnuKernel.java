@@ -46,7 +46,19 @@ public final class EnuKernel {
      *                or null for none (not modified)
      */
     public static void step(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, float[] noise) {
-        int B = st.rows;
+        step(w, st, st.rows, x, xOff, xStride, noise);
+    }
+
+    /**
+     * Advances the first {@code rows} units of the batch by one step; the others keep their state.
+     *
+     * @param rows units to advance, 0 <= rows <= st.rows
+     */
+    public static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
+        if (rows < 0 || rows > st.rows) {
+            throw new IllegalArgumentException("rows: must be in 0.." + st.rows + ", got " + rows);
+        }
+        int B = rows;
         for (int r0 = 0; r0 < B; r0 += TILE) {
             int n = Math.min(TILE, B - r0);
             int r1 = r0 + Math.min(1, n - 1);
@@ -132,18 +144,9 @@ public final class EnuKernel {
 
     /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
     private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        final float k = w.spec.gateSlope();
         final int len = n * st.hStride;
-        final int hb = r0 * st.hStride;
-        VectorMath.expScaled(st.za, 0, len, -k, 0f);
-        VectorMath.expScaled(st.ra, 0, len, -k, w.spec.resetShift());
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < len; i += LANES) {
-            one.div(FloatVector.fromArray(S, st.za, i).add(one)).intoArray(st.za, i);
-        }
-        for (int i = 0; i < len; i += LANES) {
-            FloatVector.fromArray(S, st.h, hb + i).div(FloatVector.fromArray(S, st.ra, i).add(one)).intoArray(st.ra, i);
-        }
+        VectorMath.sigmoid(st.za, 0, len, w.spec.gateSlope());
+        VectorMath.sigmoidTimes(st.ra, 0, len, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
     }
 
     /**
@@ -207,19 +210,9 @@ public final class EnuKernel {
         }
     }
 
-    /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows; tanh(y) = 2 / (1 + exp(−2y)) − 1. */
+    /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
     private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        final int len = n * st.hStride;
-        final int hb = r0 * st.hStride;
-        VectorMath.expScaled(st.ca, 0, len, -2f * w.spec.cellSlope(), 0f);
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector two = FloatVector.broadcast(S, 2f);
-        for (int i = 0; i < len; i += LANES) {
-            FloatVector c = two.div(FloatVector.fromArray(S, st.ca, i).add(one)).sub(one);
-            FloatVector hv = FloatVector.fromArray(S, st.h, hb + i);
-            FloatVector z = FloatVector.fromArray(S, st.za, i);
-            z.fma(c.sub(hv), hv).intoArray(st.h, hb + i);
-        }
+        VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
     }
 
     /** Output pre-activations W_o · [h, 1] for 4 rows, into st.oa; two panels at a time. */

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * may call a platform math library and is avoided for that reason.
  *
  * <p>exp(x) = 2^n · p(r) with n = round(x / ln 2), r = x − n·ln 2 (two-part ln 2), p the degree-6
- * Taylor polynomial: relative error below 2e-7 on the clamped range [−87.3, 88.3].
+ * Taylor polynomial: relative error below 2e-7 on the clamped range [−86, 80]. Each public
+ * method is one loop over an array with the polynomial applied once per iteration.
  */
 final class VectorMath {
     private VectorMath() {
@@ -24,45 +25,66 @@ final class VectorMath {
     /** 1.5 · 2^23: adding it rounds a float in (−2^22, 2^22) to the nearest integer. */
     private static final float ROUND_MAGIC = 12582912f;
     private static final int ROUND_MAGIC_BITS = 0x4B400000;
-    private static final float EXP_MIN = -87.3f;
-    private static final float EXP_MAX = 88.3f;
+    /**
+     * Clamp of the exponent: exp stays a normal float (2^-125 · p(r) and above), and so does
+     * 1 / (1 + exp(80)), so no subnormal number, which some CPUs handle slowly, is ever made.
+     * sigmoid and tanh are saturated far inside this range.
+     */
+    private static final float EXP_MIN = -86f;
+    private static final float EXP_MAX = 80f;
 
     /**
-     * a[i] := exp(scale · (a[i] − shift)) for i in [off, off + n), n a multiple of the vector
-     * length. The only copy of the polynomial: callers apply the cheap rest of sigmoid or tanh in
-     * a separate loop, because C2 boxes vectors that cross a call it does not inline.
+     * The polynomial exp of one vector: 2^n · p(r) with n = round(x / ln 2), r = x − n·ln 2.
+     * Small enough to inline; each caller below applies it once per loop iteration (C2 boxed
+     * vectors when one method inlined it three times).
      */
-    static void expScaled(float[] a, int off, int n, float scale, float shift) {
-        // the species must be a compile-time constant here: a species passed as an argument to a
-        // method C2 does not inline defeats the intrinsics and runs the Java fallback (boxing)
+    private static FloatVector exp(FloatVector x) {
         final VectorSpecies<Float> s = EnuKernel.S;
-        FloatVector vLog2e = FloatVector.broadcast(s, LOG2E);
-        FloatVector vMagic = FloatVector.broadcast(s, ROUND_MAGIC);
-        FloatVector vLn2Hi = FloatVector.broadcast(s, -LN2_HI);
-        FloatVector vLn2Lo = FloatVector.broadcast(s, -LN2_LO);
-        FloatVector c6 = FloatVector.broadcast(s, 1f / 720f);
-        FloatVector c5 = FloatVector.broadcast(s, 1f / 120f);
-        FloatVector c4 = FloatVector.broadcast(s, 1f / 24f);
-        FloatVector c3 = FloatVector.broadcast(s, 1f / 6f);
-        FloatVector c2 = FloatVector.broadcast(s, 0.5f);
-        FloatVector one = FloatVector.broadcast(s, 1f);
-        int L = s.length();
-        for (int i = off; i < off + n; i += L) {
-            FloatVector x = FloatVector.fromArray(s, a, i).sub(shift).mul(scale);
-            x = x.max(EXP_MIN).min(EXP_MAX);
-            FloatVector t = x.fma(vLog2e, vMagic);
-            FloatVector k = t.sub(ROUND_MAGIC);
-            FloatVector r = k.fma(vLn2Hi, x);
-            r = k.fma(vLn2Lo, r);
-            // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r/720)))))
-            FloatVector p = r.fma(c6, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
-            p = p.fma(r, one);
-            p = p.fma(r, one);
-            IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
-            p.mul(bits.reinterpretAsFloats()).intoArray(a, i);
+        x = x.max(EXP_MIN).min(EXP_MAX);
+        FloatVector t = x.fma(FloatVector.broadcast(s, LOG2E), FloatVector.broadcast(s, ROUND_MAGIC));
+        FloatVector k = t.sub(ROUND_MAGIC);
+        FloatVector r = k.fma(FloatVector.broadcast(s, -LN2_HI), x);
+        r = k.fma(FloatVector.broadcast(s, -LN2_LO), r);
+        // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r/720)))))
+        FloatVector p = r.fma(FloatVector.broadcast(s, 1f / 720f), FloatVector.broadcast(s, 1f / 120f));
+        p = p.fma(r, FloatVector.broadcast(s, 1f / 24f));
+        p = p.fma(r, FloatVector.broadcast(s, 1f / 6f));
+        p = p.fma(r, FloatVector.broadcast(s, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(s, 1f));
+        p = p.fma(r, FloatVector.broadcast(s, 1f));
+        IntVector bits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats());
+    }
+
+    /** a[i] := sigmoid(k · a[i]) for i in [off, off + n), n a multiple of the vector length. */
+    static void sigmoid(float[] a, int off, int n, float k) {
+        final VectorSpecies<Float> s = EnuKernel.S;
+        for (int i = off; i < off + n; i += s.length()) {
+            FloatVector e = exp(FloatVector.fromArray(s, a, i).mul(-k));
+            FloatVector.broadcast(s, 1f).div(e.add(1f)).intoArray(a, i);
+        }
+    }
+
+    /** a[i] := sigmoid(k · (a[i] − shift)) · h[hOff + i − off] (the reset gate applied to the memory). */
+    static void sigmoidTimes(float[] a, int off, int n, float k, float shift, float[] h, int hOff) {
+        final VectorSpecies<Float> s = EnuKernel.S;
+        for (int i = 0; i < n; i += s.length()) {
+            FloatVector e = exp(FloatVector.fromArray(s, a, off + i).sub(shift).mul(-k));
+            FloatVector.fromArray(s, h, hOff + i).div(e.add(1f)).intoArray(a, off + i);
+        }
+    }
+
+    /**
+     * The memory update with the cell gate c = tanh(k · a) = 2 / (1 + exp(−2k·a)) − 1:
+     * h[hOff + i] := h + z[i] · (c − h) for i in [0, n).
+     */
+    static void tanhUpdate(float[] a, float[] z, int n, float k, float[] h, int hOff) {
+        final VectorSpecies<Float> s = EnuKernel.S;
+        for (int i = 0; i < n; i += s.length()) {
+            FloatVector e = exp(FloatVector.fromArray(s, a, i).mul(-2f * k));
+            FloatVector c = FloatVector.broadcast(s, 2f).div(e.add(1f)).sub(1f);
+            FloatVector hv = FloatVector.fromArray(s, h, hOff + i);
+            FloatVector.fromArray(s, z, i).fma(c.sub(hv), hv).intoArray(h, hOff + i);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.enu.network;
 
+import jdk.incubator.vector.FloatVector;
 import org.enu.cell.EnuBatch;
 import org.enu.cell.EnuKernel;
 import org.enu.cell.EnuSpec;
@@ -43,6 +44,7 @@ public final class EnuNetwork {
     private final int[] synSource;
     private final int[] synPost;
     private long[] noiseKeys;
+    private int active;
     private int t;
 
     /**
@@ -78,7 +80,7 @@ public final class EnuNetwork {
         this.neu = new EnuBatch(neuron, envs * NE);
         this.inputOut = new float[envs * wiring.inputNeurons() * c];
         this.synX = new float[envs * S * 2 * c];
-        this.neuX = new float[envs * NE * c];
+        this.neuX = new float[envs * NE * syn.oStride];
         this.synNoise = noise == null ? null : new float[envs * S * syn.oStride];
         this.neuNoise = noise == null ? null : new float[envs * NE * neu.oStride];
         this.noiseScratch = new float[Math.max(S, NE) * c];
@@ -124,7 +126,46 @@ public final class EnuNetwork {
         neu.reset();
         java.util.Arrays.fill(inputOut, 0f);
         noiseKeys = envNoiseKeys.clone();
+        active = envs;
         t = 0;
+    }
+
+    /**
+     * Steps only the first {@code n} environments from now on (the others keep their state).
+     * Rows never influence each other, so the active environments' numbers do not change.
+     */
+    public void setActive(int n) {
+        if (n < 0 || n > envs) {
+            throw new IllegalArgumentException("active environments: must be in 0.." + envs + ", got " + n);
+        }
+        active = n;
+    }
+
+    public int active() {
+        return active;
+    }
+
+    /** Exchanges everything environments a and b hold: memories, outputs, inputs, noise keys. */
+    public void swapEnvironments(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        swapRows(syn.h, a, b, wiring.synapses() * syn.hStride);
+        swapRows(syn.o, a, b, wiring.synapses() * syn.oStride);
+        swapRows(neu.h, a, b, wiring.enuNeurons() * neu.hStride);
+        swapRows(neu.o, a, b, wiring.enuNeurons() * neu.oStride);
+        swapRows(inputOut, a, b, wiring.inputNeurons() * channels);
+        long k = noiseKeys[a];
+        noiseKeys[a] = noiseKeys[b];
+        noiseKeys[b] = k;
+    }
+
+    private static void swapRows(float[] arr, int a, int b, int len) {
+        for (int i = 0; i < len; i++) {
+            float v = arr[a * len + i];
+            arr[a * len + i] = arr[b * len + i];
+            arr[b * len + i] = v;
+        }
     }
 
     /** Sets input neuron i's channel c in environment e for the coming step(s). */
@@ -159,16 +200,17 @@ public final class EnuNetwork {
 
     /** Input channel k of ENU neuron j (0-based among ENU neurons) in environment e at the last step. */
     public float neuronInput(int e, int j, int k) {
-        return neuX[(e * wiring.enuNeurons() + j) * channels + k];
+        return neuX[(e * wiring.enuNeurons() + j) * syn.oStride + k];
     }
 
-    /** Advances the whole network of every environment by one step. */
+    /** Advances the whole network of every active environment by one step. */
     public void step() {
         final int C = channels;
         final int S = wiring.synapses();
         final int NE = wiring.enuNeurons();
         final int NI = wiring.inputNeurons();
         final int os = neu.oStride;
+        final int envs = active;
         for (int e = 0; e < envs; e++) {
             int xb = e * S * 2 * C;
             for (int s = 0; s < S; s++) {
@@ -186,29 +228,42 @@ public final class EnuNetwork {
             fillNoise(syn, S, synNoise, 2 * t);
             fillNoise(neu, NE, neuNoise, 2 * t + 1);
         }
-        EnuKernel.step(synW, syn, synX, 0, 2 * C, synNoise);
+        EnuKernel.step(synW, syn, envs * S, synX, 0, 2 * C, synNoise);
+        integrate();
+        EnuKernel.step(neuW, neu, envs * NE, neuX, 0, syn.oStride, neuNoise);
+        t++;
+    }
+
+    /**
+     * Each ENU neuron's input: the sum or mean of its synapses' outputs, whole padded rows at a
+     * time (the padding is zero), summed in synapse order.
+     */
+    private void integrate() {
+        final int S = wiring.synapses();
+        final int NE = wiring.enuNeurons();
         final int ss = syn.oStride;
-        for (int e = 0; e < envs; e++) {
+        final int L = EnuKernel.LANES;
+        final float[] so = syn.o;
+        for (int e = 0; e < active; e++) {
             for (int j = 0; j < NE; j++) {
-                int first = wiring.firstSynapse(j);
+                int first = (e * S + wiring.firstSynapse(j)) * ss;
                 int count = wiring.synapseCount(j);
-                int d = (e * NE + j) * C;
-                for (int c = 0; c < C; c++) {
-                    float sum = 0f;
-                    for (int k = 0; k < count; k++) {
-                        sum += syn.o[(e * S + first + k) * ss + c];
+                int d = (e * NE + j) * ss;
+                float scale = mean ? 1f / count : 1f;
+                for (int c = 0; c < ss; c += L) {
+                    FloatVector sum = FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, so, first + c);
+                    for (int k = 1; k < count; k++) {
+                        sum = sum.add(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, so, first + k * ss + c));
                     }
-                    neuX[d + c] = mean ? sum / count : sum;
+                    (mean ? sum.mul(scale) : sum).intoArray(neuX, d + c);
                 }
             }
         }
-        EnuKernel.step(neuW, neu, neuX, 0, C, neuNoise);
-        t++;
     }
 
     private void fillNoise(EnuBatch b, int unitsPerEnv, float[] out, int stream) {
         int C = channels;
-        for (int e = 0; e < envs; e++) {
+        for (int e = 0; e < active; e++) {
             if (b.oStride == C) {
                 noise.window(noiseKeys[e], stream, unitsPerEnv * C, out, e * unitsPerEnv * C);
             } else { // padded rows: the same values as the packed case, spread out

@@ -134,7 +134,11 @@ public final class TMazeTask implements Task {
 
     /** Observes an episode action by action (for traces and the terminal replay). */
     public interface Observer {
-        /** After the network's step {@code step} (0-based) of the batch. */
+        /**
+         * After the network's step {@code step} (0-based) of the batch. The network's rows are
+         * slots, not environments: with a one-environment batch, slot 0 until the agent dies
+         * (after that the network is no longer stepped).
+         */
         default void afterStep(int step, EnuNetwork net, TMaze[] mazes) {
         }
 
@@ -151,6 +155,8 @@ public final class TMazeTask implements Task {
         private final int[] chosen;
         private TMaze[] mazes;
         private Mapping[] maps;
+        /** Stop stepping environments whose agent died (off only to test that it changes nothing). */
+        boolean skipDead = true;
 
         Episodes(int m) {
             this.m = m;
@@ -169,7 +175,12 @@ public final class TMazeTask implements Task {
             return f / m;
         }
 
-        /** Plays the episodes; returns the finished mazes. */
+        /**
+         * Plays the episodes; returns the finished mazes, in environment order. Environments
+         * whose agent has died are moved behind the living ones and no longer stepped: rows of
+         * the network never influence each other, so this changes no number, and early in
+         * evolution, when most agents starve, it skips most of the work.
+         */
         public TMaze[] play(float[] params, long[] envKeys, Observer observer) {
             if (envKeys.length != m) {
                 throw new IllegalArgumentException("expected " + m + " environments, got " + envKeys.length);
@@ -178,45 +189,65 @@ public final class TMazeTask implements Task {
             long[] nk = new long[m];
             mazes = new TMaze[m];
             maps = new Mapping[m];
+            int[] envAt = new int[m];
             for (int e = 0; e < m; e++) {
                 nk[e] = noiseKey(envKeys[e]);
                 mazes[e] = newMaze(envKeys[e]);
                 maps[e] = mapping(envKeys[e]);
+                envAt[e] = e;
             }
             net.reset(nk);
+            int active = m;
             int firstOut = wiring.totalNeurons() - TMazeConfig.OUTPUT_NEURONS;
             int step = 0;
             for (int a = 0; a < actions; a++) {
-                for (int e = 0; e < m; e++) {
-                    net.clearInputs(e);
-                    TMaze z = mazes[e];
+                if (skipDead) {
+                    for (int slot = active - 1; slot >= 0; slot--) {
+                        if (!mazes[envAt[slot]].alive()) {
+                            int last = active - 1;
+                            net.swapEnvironments(slot, last);
+                            int t = envAt[slot];
+                            envAt[slot] = envAt[last];
+                            envAt[last] = t;
+                            active--;
+                        }
+                    }
+                    net.setActive(active);
+                }
+                for (int slot = 0; slot < active; slot++) {
+                    net.clearInputs(slot);
+                    TMaze z = mazes[envAt[slot]];
                     if (!z.alive()) {
                         continue;
                     }
+                    Mapping map = maps[envAt[slot]];
                     for (int s = 0; s < TMaze.SENSORS; s++) {
-                        net.setInput(e, maps[e].sensorNeuron()[s], 0, z.sensor(s) ? 1f : 0f);
+                        net.setInput(slot, map.sensorNeuron()[s], 0, z.sensor(s) ? 1f : 0f);
                     }
                     double r = z.lastReward();
-                    net.setInput(e, TMazeConfig.REWARD_NEURON, 1, (float) Math.max(r, 0));
-                    net.setInput(e, TMazeConfig.REWARD_NEURON, 2, (float) Math.max(-r, 0));
+                    net.setInput(slot, TMazeConfig.REWARD_NEURON, 1, (float) Math.max(r, 0));
+                    net.setInput(slot, TMazeConfig.REWARD_NEURON, 2, (float) Math.max(-r, 0));
                 }
                 java.util.Arrays.fill(sums, 0);
                 for (int k = 0; k < maze.stepsPerAction(); k++, step++) {
-                    net.step();
-                    for (int e = 0; e < m; e++) {
+                    if (active > 0) {
+                        net.step();
+                    }
+                    for (int slot = 0; slot < active; slot++) {
                         for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
-                            sums[e * TMazeConfig.OUTPUT_NEURONS + o] += net.output(e, firstOut + o, 0);
+                            sums[slot * TMazeConfig.OUTPUT_NEURONS + o] += net.output(slot, firstOut + o, 0);
                         }
                     }
                     if (observer != null) {
                         observer.afterStep(step, net, mazes);
                     }
                 }
-                for (int e = 0; e < m; e++) {
+                for (int slot = 0; slot < m; slot++) {
+                    int e = envAt[slot];
                     int best = -1;
                     double bestSum = 0;
-                    for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
-                        double v = sums[e * TMazeConfig.OUTPUT_NEURONS + o];
+                    for (int o = 0; slot < active && o < TMazeConfig.OUTPUT_NEURONS; o++) {
+                        double v = sums[slot * TMazeConfig.OUTPUT_NEURONS + o];
                         if (v > bestSum) {
                             bestSum = v;
                             best = o;

@@ -75,6 +75,33 @@ class TMazeTaskTest {
     }
 
     @Test
+    void skippingDeadAgentsChangesNoNumber() {
+        RunConfig cfg = RunConfig.resolve("tmaze", "original", null, List.of("enu.memory=8", "enu.outputs=4",
+                "tmaze.environments=6", "tmaze.episode_steps=120", "tmaze.energy_max=6"));
+        TMazeTask t = (TMazeTask) TaskRegistry.create(cfg);
+        long[] keys = EnvironmentKeys.training(3, 7, 6);
+        for (int seed = 0; seed < 4; seed++) {
+            float[] theta = t.layout().initialParameters(seed);
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] *= 1 + 0.5f * (float) Math.sin(i + seed);
+            }
+            TMazeTask.Episodes skip = t.new Episodes(6);
+            TMazeTask.Episodes all = t.new Episodes(6);
+            all.skipDead = false;
+            TMaze[] a = skip.play(theta, keys, null);
+            TMaze[] b = all.play(theta, keys, null);
+            int died = 0;
+            for (int e = 0; e < 6; e++) {
+                assertEquals(b[e].fitness(), a[e].fitness(), 0.0, "seed " + seed + " env " + e);
+                assertEquals(b[e].foods(), a[e].foods());
+                assertEquals(b[e].stepsAlive(), a[e].stepsAlive());
+                died += a[e].alive() ? 0 : 1;
+            }
+            assertTrue(died > 0, "some agents die, so skipping is exercised");
+        }
+    }
+
+    @Test
     void silentOutputsMeanNoAction() {
         TMazeTask t = task(true, 0f);
         float[] zero = new float[t.layout().parameterCount()];
