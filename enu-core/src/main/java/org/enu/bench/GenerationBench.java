@@ -13,10 +13,16 @@ public final class GenerationBench {
     private GenerationBench() {
     }
 
-    /** What one measurement found. */
-    public record Result(String task, String preset, int threads, double seconds, long enuSteps, double gflop) {
+    /**
+     * What one measurement found: the median seconds of a generation, the nominal ENU unit-steps
+     * and GFLOP of one generation, and the GFLOP actually computed per generation (less than the
+     * nominal count when a task skips finished environments, e.g. dead T-maze agents).
+     */
+    public record Result(String task, String preset, int threads, double seconds, long enuSteps, double gflop,
+                         double gflopComputed) {
+        /** GFLOP/s of the work actually computed. */
         public double gflops() {
-            return gflop / seconds;
+            return gflopComputed / seconds;
         }
 
         public double enuStepsPerSecond() {
@@ -36,8 +42,12 @@ public final class GenerationBench {
         RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
         EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
         double[] times = new double[generations];
+        double computedBefore = 0;
         try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
             for (int g = 0; g < warmup + generations; g++) {
+                if (g == warmup) {
+                    computedBefore = task.flopsComputed();
+                }
                 long t0 = System.nanoTime();
                 double[] f = ev.evaluate(s.theta(), es.ask(s));
                 s = es.tell(s, f);
@@ -50,6 +60,8 @@ public final class GenerationBench {
         double median = times[times.length / 2];
         long steps = task.enuStepsPerEpisode() * task.environments() * cfg.es().offspring();
         double gflop = task.flopsPerEpisode() * (double) task.environments() * cfg.es().offspring() * 1e-9;
-        return new Result(taskName, preset, threads, median, steps, gflop);
+        double computed = Double.isNaN(computedBefore) ? gflop
+                : (task.flopsComputed() - computedBefore) * 1e-9 / generations;
+        return new Result(taskName, preset, threads, median, steps, gflop, computed);
     }
 }

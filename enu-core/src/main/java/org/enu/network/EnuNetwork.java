@@ -46,6 +46,7 @@ public final class EnuNetwork {
     private long[] noiseKeys;
     private int active;
     private int t;
+    private double flopsDone;
 
     /**
      * @param wiring  the connections
@@ -231,6 +232,7 @@ public final class EnuNetwork {
         EnuKernel.step(synW, syn, envs * S, synX, 0, 2 * C, synNoise);
         integrate();
         EnuKernel.step(neuW, neu, envs * NE, neuX, 0, syn.oStride, neuNoise);
+        flopsDone += envs * ((double) S * synSpec.flopsPerStep() + (double) NE * neuSpec.flopsPerStep());
         t++;
     }
 
@@ -273,6 +275,11 @@ public final class EnuNetwork {
                 }
             }
         }
+    }
+
+    /** Kernel flops actually computed by this network since it was made (dead environments skipped). */
+    public double flopsDone() {
+        return flopsDone;
     }
 
     /** Kernel flops of one network step for all environments. */

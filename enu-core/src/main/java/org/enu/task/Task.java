@@ -24,6 +24,15 @@ public interface Task {
     /** Floating-point operations of the ENU kernels in one episode of one environment. */
     double flopsPerEpisode();
 
+    /**
+     * Kernel flops actually computed by all rollouts of this task so far, where that differs
+     * from {@link #flopsPerEpisode()} per episode (a task that skips finished environments);
+     * NaN when every episode costs exactly the nominal count.
+     */
+    default double flopsComputed() {
+        return Double.NaN;
+    }
+
     /** A worker's private evaluator with its own scratch space; not thread-safe. */
     Rollout newRollout();
 

@@ -40,6 +40,7 @@ public final class TMazeTask implements Task {
     private final GenomeLayout layout;
     private final NoiseTable noise;
     private final int actions;
+    private final java.util.concurrent.atomic.DoubleAdder flopsComputed = new java.util.concurrent.atomic.DoubleAdder();
 
     /**
      * @param cfg  task settings
@@ -95,6 +96,11 @@ public final class TMazeTask implements Task {
     public double flopsPerEpisode() {
         return maze.episodeSteps() * ((double) wiring.synapses() * synSpec.flopsPerStep()
                 + (double) wiring.enuNeurons() * neuSpec.flopsPerStep());
+    }
+
+    @Override
+    public double flopsComputed() {
+        return flopsComputed.sum();
     }
 
     /** How one environment's sensors and actions meet the network. */
@@ -197,6 +203,7 @@ public final class TMazeTask implements Task {
                 envAt[e] = e;
             }
             net.reset(nk);
+            double flopsBefore = net.flopsDone();
             int active = m;
             int firstOut = wiring.totalNeurons() - TMazeConfig.OUTPUT_NEURONS;
             int step = 0;
@@ -260,6 +267,7 @@ public final class TMazeTask implements Task {
                     observer.afterAction(a, chosen, mazes);
                 }
             }
+            flopsComputed.add(net.flopsDone() - flopsBefore);
             return mazes;
         }
     }
