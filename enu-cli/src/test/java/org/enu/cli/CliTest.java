@@ -122,6 +122,45 @@ class CliTest {
     }
 
     @Test
+    void stdpRunPlotsItsCurve() throws IOException {
+        Path dir = tmp.resolve("stdp");
+        Result r = enu("train", "stdp", "--variant", "plain", "--generations", "2", "--set", "es.offspring=4",
+                "--set", "stdp.environments=4", "--set", "stdp.steps=60", "--set", "stdp.spike_mean=30",
+                "--set", "enu.memory=8", "--no-progress", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("config.yaml")).contains("variant: plain"));
+        r = enu("eval", dir.toString(), "--envs", "16");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("curve_correlation") && r.out().contains("gating_ratio"), r.out());
+        r = enu("plot", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(dir.resolve("plots/stdp-curve.png")) > 1000);
+        r = enu("train", "iaf", "--variant", "plain", "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code(), "--variant belongs to stdp");
+    }
+
+    @Test
+    void tmazeRunEvaluatesBaselinesAndReplays() throws IOException {
+        Path dir = tmp.resolve("tmaze");
+        Result r = enu("train", "tmaze", "--generations", "1", "--set", "es.offspring=4", "--set", "tmaze.environments=2",
+                "--set", "tmaze.episode_steps=40", "--set", "enu.memory=4", "--set", "enu.outputs=4", "--no-progress",
+                "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        r = enu("eval", dir.toString(), "--envs", "6");
+        assertEquals(0, r.code(), r.err());
+        for (String col : List.of("random", "best_fixed", "oracle", "normalised_score", "poison_reeat_rate")) {
+            assertTrue(r.out().contains(col), col + " in " + r.out());
+        }
+        r = enu("replay", dir.toString(), "--env", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("action 10/10"), r.out());
+        assertTrue(r.out().contains("#######"), "the maze is drawn");
+        assertTrue(r.out().contains("chose:"), r.out());
+        r = enu("replay", tmp.resolve("nothing").toString());
+        assertEquals(2, r.code());
+    }
+
+    @Test
     void configCommandPrintsTheResolvedTree() {
         Result r = enu("config", "iaf", "--preset", "paper", "--set", "seed=9");
         assertEquals(0, r.code(), r.err());

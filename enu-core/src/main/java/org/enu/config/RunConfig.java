@@ -130,9 +130,9 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    /** This configuration with another generation budget (the rest unchanged). */
-    public RunConfig withGenerations(int n) {
-        return bind(tree.set("generations=" + n));
+    /** This configuration with one top-level value replaced (validated like any other). */
+    public RunConfig with(String key, Object value) {
+        return bind(tree.set(key + "=" + value));
     }
 
     /** Keys whose values never change results (thread count, budget, checkpoint cadence). */

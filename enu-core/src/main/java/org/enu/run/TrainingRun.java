@@ -104,16 +104,10 @@ public final class TrainingRun {
         }
         RunConfig updated = cfg;
         if (generations != null) {
-            if (generations < 0) {
-                throw new ConfigException("generations: must be >= 0, got " + generations);
-            }
-            updated = RunConfig.load(rd.file(RunDirectory.CONFIG)).withGenerations(generations);
+            updated = updated.with("generations", generations);
         }
         if (threads != null) {
-            if (threads < 0) {
-                throw new ConfigException("threads: must be >= 0 (0 = one per core), got " + threads);
-            }
-            updated = bindThreads(updated, threads);
+            updated = updated.with("threads", threads);
         }
         if (updated != cfg) {
             AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), updated.tree().toYaml());
@@ -121,11 +115,6 @@ public final class TrainingRun {
         truncateMetrics(rd, ckpt.state().generation());
         RankMomentumEs strategy = new RankMomentumEs(updated.es(), updated.effectiveThreads());
         return loop(updated, task, strategy, ckpt.state(), rd, listeners, stop);
-    }
-
-    private static RunConfig bindThreads(RunConfig cfg, int threads) {
-        return new RunConfig(cfg.task(), cfg.preset(), cfg.seed(), cfg.generations(), threads, cfg.checkpointEvery(),
-                cfg.cell(), cfg.es(), cfg.tree().set("threads=" + threads));
     }
 
     /** Drops metrics lines of generations at or after {@code generation} (they will be redone). */

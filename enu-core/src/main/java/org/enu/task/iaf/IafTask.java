@@ -1,19 +1,12 @@
 package org.enu.task.iaf;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.enu.analysis.SpikeMetrics;
-import org.enu.cell.EnuBatch;
-import org.enu.cell.EnuKernel;
 import org.enu.cell.EnuSpec;
-import org.enu.cell.EnuWeights;
 import org.enu.rng.KeyedRandom;
 import org.enu.task.EpisodeTrace;
-import org.enu.task.GenomeLayout;
-import org.enu.task.Rollout;
-import org.enu.task.Task;
+import org.enu.task.SingleEnuTask;
 
 /**
  * Mimic an Integrate-and-Fire neuron (paper section 4.4, Fig. 6). One ENU receives a graded input
@@ -22,52 +15,32 @@ import org.enu.task.Task;
  * {@link IntegrateAndFire} neuron does.
  *
  * <p>Loss per step, with cT and cE the steps since the last target and ENU spike (0 at the episode
- * start and on a spike step): (cT − cE)² , plus (y − 1)² on steps where the ENU spikes
+ * start and on a spike step): (cT − cE)², plus (y − 1)² on steps where the ENU spikes
  * (output above spikeLevel). Fitness = −(mean loss over steps and environments). Optimising the
  * inter-spike intervals rather than the squared error of the output lets a near miss score better
  * than no spike at all.
  */
-public final class IafTask implements Task {
+public final class IafTask extends SingleEnuTask<IafTask.Env> {
     private final IafConfig cfg;
-    private final EnuSpec spec;
-    private final GenomeLayout layout;
+
+    /** One environment: its input, the target neuron's potential and spikes. */
+    public record Env(float[] input, double[] membrane, boolean[] spikes) {
+    }
 
     public IafTask(IafConfig cfg, EnuSpec cell) {
+        super("iaf", checked(cell), cfg.environments(), cfg.steps());
+        this.cfg = cfg;
+    }
+
+    private static EnuSpec checked(EnuSpec cell) {
         if (cell.inputs() != 1) {
             throw new IllegalArgumentException("the IAF cell has exactly 1 input channel, got " + cell.inputs());
         }
-        this.cfg = cfg;
-        this.spec = cell;
-        this.layout = GenomeLayout.of(new String[] {"cell"}, new EnuSpec[] {cell});
+        return cell;
     }
 
     public IafConfig config() {
         return cfg;
-    }
-
-    @Override
-    public String name() {
-        return "iaf";
-    }
-
-    @Override
-    public GenomeLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public int environments() {
-        return cfg.environments();
-    }
-
-    @Override
-    public long enuStepsPerEpisode() {
-        return cfg.steps();
-    }
-
-    @Override
-    public double flopsPerEpisode() {
-        return (double) cfg.steps() * spec.flopsPerStep();
     }
 
     /** The graded input of one environment. */
@@ -88,33 +61,63 @@ public final class IafTask implements Task {
     }
 
     @Override
-    public Rollout newRollout() {
-        return new Episodes();
+    public Env environment(long envKey) {
+        float[] x = input(envKey);
+        double[] membrane = new double[x.length];
+        boolean[] spikes = IntegrateAndFire.simulate(x, cfg.threshold(), membrane);
+        return new Env(x, membrane, spikes);
+    }
+
+    @Override
+    protected void inputs(Env env, int t, float[] x, int off) {
+        x[off] = env.input()[t];
+    }
+
+    @Override
+    protected double loss(Env env, float[] y) {
+        double sum = 0;
+        int sinceTarget = 0;
+        int sinceEnu = 0;
+        for (int t = 0; t < y.length; t++) {
+            boolean enuSpike = y[t] > cfg.spikeLevel();
+            sinceTarget = env.spikes()[t] ? 0 : sinceTarget + 1;
+            sinceEnu = enuSpike ? 0 : sinceEnu + 1;
+            double d = sinceTarget - sinceEnu;
+            sum += d * d;
+            if (enuSpike) {
+                sum += (y[t] - 1.0) * (y[t] - 1.0);
+            }
+        }
+        return sum;
+    }
+
+    /** The ENU's spike train: output channel 0 above the spike level. */
+    private boolean[] spikes(float[] y) {
+        boolean[] s = new boolean[y.length];
+        for (int t = 0; t < s.length; t++) {
+            s[t] = y[t] > cfg.spikeLevel();
+        }
+        return s;
     }
 
     @Override
     public LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys) {
-        Episodes ep = new Episodes();
-        ep.run(params, envKeys, null);
+        Episodes ep = play(params, envKeys);
         SpikeMetrics.Counts counts = new SpikeMetrics.Counts(0, 0, 0);
         double isiErr = 0;
-        double enuSpikes = 0;
-        double targetSpikes = 0;
         for (int e = 0; e < envKeys.length; e++) {
-            boolean[] enu = ep.enuSpikes(e);
-            boolean[] target = ep.target[e];
+            boolean[] enu = spikes(ep.output(e));
+            boolean[] target = ep.env(e).spikes();
             counts = counts.plus(SpikeMetrics.match(enu, target, 1));
             isiErr += Math.abs(SpikeMetrics.meanInterval(enu) - SpikeMetrics.meanInterval(target));
         }
-        enuSpikes = (double) counts.predicted() / envKeys.length;
-        targetSpikes = (double) counts.target() / envKeys.length;
         LinkedHashMap<String, Double> m = new LinkedHashMap<>();
         m.put("spike_f1", counts.f1());
         m.put("spike_precision", counts.precision());
         m.put("spike_recall", counts.recall());
         m.put("isi_error", isiErr / envKeys.length);
-        m.put("enu_spikes", enuSpikes);
-        m.put("target_spikes", targetSpikes);
+        m.put("enu_spikes", (double) counts.predicted() / envKeys.length);
+        m.put("target_spikes", (double) counts.target() / envKeys.length);
         m.put("fitness", ep.fitness());
         return m;
     }
@@ -133,120 +136,17 @@ public final class IafTask implements Task {
     }
 
     @Override
-    public EpisodeTrace trace(float[] params, long envKey) {
-        List<String> cols = new ArrayList<>(List.of("step", "input", "target_membrane", "target_spike"));
-        for (int c = 0; c < spec.outputs(); c++) {
-            cols.add("out" + c);
-        }
-        cols.add("enu_spike");
-        EpisodeTrace trace = new EpisodeTrace(cols);
-        Episodes ep = new Episodes();
-        double[] membrane = new double[cfg.steps()];
-        float[] x = input(envKey);
-        IntegrateAndFire.simulate(x, cfg.threshold(), membrane);
-        ep.run(params, new long[] {envKey}, (t, batch) -> {
-            double[] row = new double[cols.size()];
-            row[0] = t;
-            row[1] = x[t];
-            row[2] = membrane[t];
-            row[3] = ep.target[0][t] ? 1 : 0;
-            for (int c = 0; c < spec.outputs(); c++) {
-                row[4 + c] = batch.output(0, c);
-            }
-            row[4 + spec.outputs()] = batch.output(0, 0) > cfg.spikeLevel() ? 1 : 0;
-            trace.add(row);
-        });
-        return trace;
+    protected List<String> traceColumns() {
+        return List.of("input", "target_membrane", "target_spike");
+    }
+
+    @Override
+    protected double[] traceValues(Env env, int t) {
+        return new double[] {env.input()[t], env.membrane()[t], env.spikes()[t] ? 1 : 0};
     }
 
     @Override
     public List<List<String>> tracePanels(EpisodeTrace trace) {
         return List.of(List.of("input"), List.of("target_membrane"), List.of("target_spike", "out0"));
-    }
-
-    private interface StepObserver {
-        void afterStep(int t, EnuBatch batch);
-    }
-
-    /** Scratch and state for playing episodes; reuses the inputs while the keys stay the same. */
-    private final class Episodes implements Rollout {
-        private final EnuWeights weights = new EnuWeights(spec);
-        private EnuBatch batch;
-        private long[] keys = new long[0];
-        private float[][] input;
-        private boolean[][] target;
-        private float[][] y;
-        private float[] x;
-        private double loss;
-
-        @Override
-        public double fitness(float[] params, long[] envKeys) {
-            run(params, envKeys, null);
-            return fitness();
-        }
-
-        double fitness() {
-            return -loss;
-        }
-
-        boolean[] enuSpikes(int e) {
-            boolean[] s = new boolean[cfg.steps()];
-            for (int t = 0; t < s.length; t++) {
-                s[t] = y[e][t] > cfg.spikeLevel();
-            }
-            return s;
-        }
-
-        private void prepare(long[] envKeys) {
-            if (Arrays.equals(envKeys, keys)) {
-                return;
-            }
-            int m = envKeys.length;
-            keys = envKeys.clone();
-            input = new float[m][];
-            target = new boolean[m][];
-            for (int e = 0; e < m; e++) {
-                input[e] = input(envKeys[e]);
-                target[e] = IntegrateAndFire.simulate(input[e], cfg.threshold(), null);
-            }
-            if (batch == null || batch.rows != m) {
-                batch = new EnuBatch(spec, m);
-                y = new float[m][cfg.steps()];
-                x = new float[m];
-            }
-        }
-
-        void run(float[] params, long[] envKeys, StepObserver observer) {
-            prepare(envKeys);
-            int m = envKeys.length;
-            weights.pack(params, 0);
-            batch.reset();
-            int T = cfg.steps();
-            double sum = 0;
-            int[] sinceTarget = new int[m];
-            int[] sinceEnu = new int[m];
-            for (int t = 0; t < T; t++) {
-                for (int e = 0; e < m; e++) {
-                    x[e] = input[e][t];
-                }
-                EnuKernel.step(weights, batch, x, 0, 1, null);
-                for (int e = 0; e < m; e++) {
-                    float out = batch.o[e * batch.oStride];
-                    y[e][t] = out;
-                    boolean enuSpike = out > cfg.spikeLevel();
-                    sinceTarget[e] = target[e][t] ? 0 : sinceTarget[e] + 1;
-                    sinceEnu[e] = enuSpike ? 0 : sinceEnu[e] + 1;
-                    double d = sinceTarget[e] - sinceEnu[e];
-                    sum += d * d;
-                    if (enuSpike) {
-                        sum += (out - 1.0) * (out - 1.0);
-                    }
-                }
-                if (observer != null) {
-                    observer.afterStep(t, batch);
-                }
-            }
-            loss = sum / ((double) T * m);
-        }
     }
 }

@@ -1,18 +1,12 @@
 package org.enu.task.stdp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.enu.cell.EnuBatch;
-import org.enu.cell.EnuKernel;
 import org.enu.cell.EnuSpec;
-import org.enu.cell.EnuWeights;
 import org.enu.rng.KeyedRandom;
 import org.enu.task.EpisodeTrace;
-import org.enu.task.GenomeLayout;
-import org.enu.task.Rollout;
-import org.enu.task.Task;
+import org.enu.task.SingleEnuTask;
 
 /**
  * Evolve a (neuromodulated) spike-timing-dependent plasticity rule (paper section 4.4, Fig. 7).
@@ -24,13 +18,11 @@ import org.enu.task.Task;
  * and clipped to the episode, never equal. Fitness = −(mean squared error over steps and
  * environments).
  */
-public final class StdpTask implements Task {
+public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
     private final StdpConfig cfg;
-    private final EnuSpec spec;
-    private final GenomeLayout layout;
 
-    /** One environment: its inputs and the target rule's parameters. */
-    public record Episode(float[] graded, int tPre, int tPost, float modulator) {
+    /** One environment: its inputs, the target rule's parameters and the target output. */
+    public record Episode(float[] graded, int tPre, int tPost, float modulator, double[] target) {
         /** dt = t_post − t_pre. */
         public int dt() {
             return tPost - tPre;
@@ -38,45 +30,28 @@ public final class StdpTask implements Task {
     }
 
     public StdpTask(StdpConfig cfg, EnuSpec cell) {
+        super("stdp", checked(cell), cfg.environments(), cfg.steps());
+        this.cfg = cfg;
+    }
+
+    private static EnuSpec checked(EnuSpec cell) {
         if (cell.inputs() != 4) {
             throw new IllegalArgumentException("the STDP cell has exactly 4 input channels, got " + cell.inputs());
         }
-        this.cfg = cfg;
-        this.spec = cell;
-        this.layout = GenomeLayout.of(new String[] {"cell"}, new EnuSpec[] {cell});
+        return cell;
     }
 
     public StdpConfig config() {
         return cfg;
     }
 
-    @Override
-    public String name() {
-        return "stdp";
-    }
-
-    @Override
-    public GenomeLayout layout() {
-        return layout;
-    }
-
-    @Override
-    public int environments() {
-        return cfg.environments();
-    }
-
-    @Override
-    public long enuStepsPerEpisode() {
-        return cfg.steps();
-    }
-
-    @Override
-    public double flopsPerEpisode() {
-        return (double) cfg.steps() * spec.flopsPerStep();
-    }
-
     /** The environment named by a key. */
     public Episode episode(long envKey) {
+        return environment(envKey);
+    }
+
+    @Override
+    public Episode environment(long envKey) {
         KeyedRandom rnd = new KeyedRandom(envKey);
         float[] graded = new float[cfg.steps()];
         for (int t = 0; t < graded.length; t++) {
@@ -91,7 +66,8 @@ public final class StdpTask implements Task {
             tPost = tPre + 1 < cfg.steps() ? tPre + 1 : tPre - 1;
         }
         float modulator = rnd.bernoulli(cfg.modulatorRate()) ? 1f : 0f;
-        return new Episode(graded, tPre, tPost, modulator);
+        double[] target = StdpRule.target(graded, tPre, tPost, modulator, cfg.modulated(), cfg.amplitude(), cfg.tau());
+        return new Episode(graded, tPre, tPost, modulator, target);
     }
 
     private int spikeTime(KeyedRandom rnd) {
@@ -99,20 +75,22 @@ public final class StdpTask implements Task {
         return (int) Math.max(0, Math.min(cfg.steps() - 1, t));
     }
 
-    /** The target output of an environment. */
-    public double[] target(Episode e) {
-        return StdpRule.target(e.graded(), e.tPre(), e.tPost(), e.modulator(), cfg.modulated(), cfg.amplitude(),
-                cfg.tau());
+    @Override
+    protected void inputs(Episode e, int t, float[] x, int off) {
+        x[off] = e.graded()[t];
+        x[off + 1] = t == e.tPre() ? 1f : 0f;
+        x[off + 2] = t == e.tPost() ? 1f : 0f;
+        x[off + 3] = e.modulator();
     }
 
-    /** Input channel c of an environment at step t. */
-    static float input(Episode e, int t, int c) {
-        switch (c) {
-            case 0: return e.graded()[t];
-            case 1: return t == e.tPre() ? 1f : 0f;
-            case 2: return t == e.tPost() ? 1f : 0f;
-            default: return e.modulator();
+    @Override
+    protected double loss(Episode e, float[] y) {
+        double sum = 0;
+        for (int t = 0; t < y.length; t++) {
+            double d = e.target()[t] - y[t];
+            sum += d * d;
         }
+        return sum;
     }
 
     /**
@@ -144,19 +122,21 @@ public final class StdpTask implements Task {
 
     /** The STDP curve points of a genome over environments (those whose change lies inside the episode). */
     public List<CurvePoint> curve(float[] params, long[] envKeys) {
-        Episodes ep = new Episodes();
-        ep.run(params, envKeys, null);
+        return curve(play(params, envKeys));
+    }
+
+    private List<CurvePoint> curve(Episodes ep) {
         List<CurvePoint> pts = new ArrayList<>();
-        for (int e = 0; e < envKeys.length; e++) {
-            Episode x = ep.episodes[e];
+        for (int e = 0; e < ep.size(); e++) {
+            Episode x = ep.env(e);
             int from = StdpRule.changeStep(x.tPre(), x.tPost());
-            double rule = relativeChange(ep.target[e], from);
+            double rule = relativeChange(x.target(), from);
             if (Double.isNaN(rule)) {
                 continue;
             }
             double[] y = new double[cfg.steps()];
             for (int t = 0; t < y.length; t++) {
-                y[t] = ep.y[e][t];
+                y[t] = ep.output(e)[t];
             }
             pts.add(new CurvePoint(x.dt(), x.modulator() > 0, rule, relativeChange(y, from)));
         }
@@ -164,16 +144,10 @@ public final class StdpTask implements Task {
     }
 
     @Override
-    public Rollout newRollout() {
-        return new Episodes();
-    }
-
-    @Override
     public LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys) {
-        Episodes ep = new Episodes();
-        ep.run(params, envKeys, null);
+        Episodes ep = play(params, envKeys);
         double mse = -ep.fitness();
-        List<CurvePoint> pts = curve(params, envKeys);
+        List<CurvePoint> pts = curve(ep);
         List<Double> enuOn = new ArrayList<>();
         List<Double> ruleOn = new ArrayList<>();
         double absOn = 0;
@@ -246,106 +220,18 @@ public final class StdpTask implements Task {
     }
 
     @Override
-    public EpisodeTrace trace(float[] params, long envKey) {
-        List<String> cols = new ArrayList<>(List.of("step", "graded", "pre_spike", "post_spike", "neuromodulator",
-                "target"));
-        for (int c = 0; c < spec.outputs(); c++) {
-            cols.add("out" + c);
-        }
-        EpisodeTrace trace = new EpisodeTrace(cols);
-        Episodes ep = new Episodes();
-        ep.run(params, new long[] {envKey}, (t, batch) -> {
-            double[] row = new double[cols.size()];
-            row[0] = t;
-            for (int c = 0; c < 4; c++) {
-                row[1 + c] = input(ep.episodes[0], t, c);
-            }
-            row[5] = ep.target[0][t];
-            for (int c = 0; c < spec.outputs(); c++) {
-                row[6 + c] = batch.output(0, c);
-            }
-            trace.add(row);
-        });
-        return trace;
+    protected List<String> traceColumns() {
+        return List.of("graded", "pre_spike", "post_spike", "neuromodulator", "target");
+    }
+
+    @Override
+    protected double[] traceValues(Episode e, int t) {
+        return new double[] {e.graded()[t], t == e.tPre() ? 1 : 0, t == e.tPost() ? 1 : 0, e.modulator(), e.target()[t]};
     }
 
     @Override
     public List<List<String>> tracePanels(EpisodeTrace trace) {
         return List.of(List.of("pre_spike", "post_spike", "neuromodulator"), List.of("graded"),
                 List.of("target", "out0"));
-    }
-
-    private interface StepObserver {
-        void afterStep(int t, EnuBatch batch);
-    }
-
-    /** Scratch and state for playing episodes; reuses the inputs while the keys stay the same. */
-    private final class Episodes implements Rollout {
-        private final EnuWeights weights = new EnuWeights(spec);
-        private EnuBatch batch;
-        private long[] keys = new long[0];
-        private Episode[] episodes;
-        private double[][] target;
-        private float[][] y;
-        private float[] x;
-        private double loss;
-
-        @Override
-        public double fitness(float[] params, long[] envKeys) {
-            run(params, envKeys, null);
-            return fitness();
-        }
-
-        double fitness() {
-            return -loss;
-        }
-
-        private void prepare(long[] envKeys) {
-            if (Arrays.equals(envKeys, keys)) {
-                return;
-            }
-            int m = envKeys.length;
-            keys = envKeys.clone();
-            episodes = new Episode[m];
-            target = new double[m][];
-            for (int e = 0; e < m; e++) {
-                episodes[e] = episode(envKeys[e]);
-                target[e] = target(episodes[e]);
-            }
-            if (batch == null || batch.rows != m) {
-                batch = new EnuBatch(spec, m);
-                y = new float[m][cfg.steps()];
-                x = new float[m * 4];
-            }
-        }
-
-        void run(float[] params, long[] envKeys, StepObserver observer) {
-            prepare(envKeys);
-            int m = envKeys.length;
-            weights.pack(params, 0);
-            batch.reset();
-            int T = cfg.steps();
-            double sum = 0;
-            for (int t = 0; t < T; t++) {
-                for (int e = 0; e < m; e++) {
-                    Episode ep = episodes[e];
-                    x[4 * e] = ep.graded()[t];
-                    x[4 * e + 1] = t == ep.tPre() ? 1f : 0f;
-                    x[4 * e + 2] = t == ep.tPost() ? 1f : 0f;
-                    x[4 * e + 3] = ep.modulator();
-                }
-                EnuKernel.step(weights, batch, x, 0, 4, null);
-                for (int e = 0; e < m; e++) {
-                    float out = batch.o[e * batch.oStride];
-                    y[e][t] = out;
-                    double d = target[e][t] - out;
-                    sum += d * d;
-                }
-                if (observer != null) {
-                    observer.afterStep(t, batch);
-                }
-            }
-            loss = sum / ((double) T * m);
-        }
     }
 }
