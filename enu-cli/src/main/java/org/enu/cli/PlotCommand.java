@@ -85,7 +85,7 @@ final class PlotCommand implements Callable<Integer> {
         NumberAxis x = new NumberAxis("generation");
         NumberAxis y = new NumberAxis("fitness");
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, lines(3));
+        XYPlot plot = new XYPlot(data, x, y, lines(3, 0));
         style(plot);
         JFreeChart chart = new JFreeChart(taskName + ": fitness per generation", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -97,6 +97,7 @@ final class PlotCommand implements Callable<Integer> {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
         combined.setGap(8);
         double[] steps = trace.column(trace.columns().get(0));
+        int colour = 0;
         for (List<String> panel : panels) {
             XYSeriesCollection data = new XYSeriesCollection();
             for (String col : panel) {
@@ -110,7 +111,8 @@ final class PlotCommand implements Callable<Integer> {
             NumberAxis y = new NumberAxis(String.join(", ", panel));
             y.setAutoRangeIncludesZero(false);
             y.setLabelFont(y.getLabelFont().deriveFont(10f));
-            XYPlot p = new XYPlot(data, null, y, lines(panel.size()));
+            XYPlot p = new XYPlot(data, null, y, lines(panel.size(), colour));
+            colour += panel.size();
             style(p);
             combined.add(p, 1);
         }
@@ -156,12 +158,14 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
 
-    private static XYLineAndShapeRenderer lines(int n) {
+    /** A line renderer for n series, colours taken from the palette starting at {@code first}. */
+    private static XYLineAndShapeRenderer lines(int n, int first) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < n; i++) {
-            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesPaint(i, PALETTE[(first + i) % PALETTE.length]);
             r.setSeriesStroke(i, new BasicStroke(1.4f));
         }
         return r;
