@@ -117,17 +117,33 @@ public final class TrainingRun {
         return loop(updated, task, strategy, ckpt.state(), rd, listeners, stop);
     }
 
-    /** Drops metrics lines of generations at or after {@code generation} (they will be redone). */
+    /**
+     * Drops metrics lines of generations at or after {@code generation} (they will be redone),
+     * and a last line cut short by a killed process.
+     */
     private static void truncateMetrics(RunDirectory rd, int generation) throws IOException {
         Path f = rd.file(RunDirectory.METRICS);
         if (!Files.exists(f)) {
             return;
         }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         StringBuilder keep = new StringBuilder();
-        for (Map<String, Object> row : rd.metrics()) {
-            Object g = row.get("generation");
-            if (g instanceof Number n && n.intValue() < generation) {
-                keep.append(JSON.writeValueAsString(row)).append('\n');
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<?, ?> row;
+            try {
+                row = JSON.readValue(line, Map.class);
+            } catch (IOException e) {
+                if (i == lines.size() - 1) {
+                    break; // torn by a crash while it was written
+                }
+                throw new CorruptFileException(f + ": line " + (i + 1) + " is not JSON");
+            }
+            if (row.get("generation") instanceof Number n && n.intValue() < generation) {
+                keep.append(line).append('\n');
             }
         }
         AtomicFiles.writeString(f, keep.toString());

@@ -81,6 +81,9 @@ class ResumeDeterminismTest {
         };
         TrainingRun.start(cfg, killed, List.of(snapshot), () -> seen.get() >= 5);
         Files.write(ckpt, atFour[0]);
+        // the kill also tore the last metrics line in half
+        Files.writeString(killed.resolve(RunDirectory.METRICS), "{\"generation\":5,\"me",
+                java.nio.file.StandardOpenOption.APPEND);
         assertEquals(4, Checkpoint.read(ckpt).state().generation());
         TrainingRun.Result c = TrainingRun.resume(killed, null, null, List.of(), () -> false);
         assertArrayEquals(a.state().theta(), c.state().theta(), 0f);
