@@ -1,0 +1,55 @@
+package org.enu.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.enu.config.RunConfig;
+import org.enu.es.EsState;
+import org.enu.es.RankMomentumEs;
+import org.enu.eval.LocalEvaluator;
+import org.enu.task.Task;
+import org.enu.task.TaskRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden values: three generations of a small run of each task end in exactly these parameter
+ * bits. Evaluation uses only exactly rounded arithmetic and StrictMath, so the bits are the same
+ * on every machine and JVM; a change here means the numbers of every run changed. If that is
+ * intended, update the digest with the value the failure prints and say why in the commit.
+ */
+class GoldenRunTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "iaf, be8d28f2c3484c2f",
+        "stdp, a2b249b8c6aadac0",
+        "tmaze, a81566a21339c789",
+    })
+    void threeGenerationsEndInTheseBits(String taskName, String expected) throws Exception {
+        List<String> sets = switch (taskName) {
+            case "tmaze" -> List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4", "tmaze.environments=2",
+                    "tmaze.episode_steps=60", "tmaze.energy_max=40", "es.sigma=0.1");
+            default -> List.of("es.offspring=8", "enu.memory=6", "enu.outputs=3", taskName + ".environments=3",
+                    taskName + ".steps=40", "es.sigma=0.05");
+        };
+        RunConfig cfg = RunConfig.resolve(taskName, "quick", null, sets);
+        Task task = TaskRegistry.create(cfg);
+        RankMomentumEs es = new RankMomentumEs(cfg.es(), 2);
+        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        try (LocalEvaluator ev = new LocalEvaluator(task, 2)) {
+            for (int g = 0; g < 3; g++) {
+                s = es.tell(s, ev.evaluate(s.theta(), es.ask(s)));
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(4 * s.theta().length);
+        for (float v : s.theta()) {
+            b.putFloat(v);
+        }
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array())).substring(0, 16);
+        assertEquals(expected, digest, taskName + ": the parameters after 3 generations changed");
+    }
+}
