@@ -39,7 +39,8 @@ final class ProgressListener implements RunListener {
         if (interactive) {
             bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(untilGeneration)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
-                    .showSpeed().setUnit(" gen", 1).startsFrom(state.generation(), java.time.Duration.ZERO).build();
+                    .setMaxRenderedLength(140).showSpeed().setUnit(" gen", 1)
+                    .startsFrom(state.generation(), java.time.Duration.ZERO).build();
         } else {
             log.printf(Locale.ROOT, "%s: generation %d of %d%n", label, state.generation(), untilGeneration);
             log.flush();
@@ -51,7 +52,7 @@ final class ProgressListener implements RunListener {
         String msg = String.format(Locale.ROOT, "best %.4g mean %.4g centre %.4g", s.max(), s.mean(), s.centre());
         if (bar != null) {
             bar.stepTo(next.generation());
-            bar.setExtraMessage(msg);
+            bar.setExtraMessage(" | " + msg);
             return;
         }
         long now = System.nanoTime();
