@@ -36,11 +36,11 @@ final class ResumeCommand implements Callable<Integer> {
         boolean interactive = !noProgress && System.console() != null;
         List<RunListener> listeners = List.of(new ProgressListener("resume " + dir.getFileName(), interactive, err));
         long t0 = System.nanoTime();
-        TrainingRun.Result r;
         try (RunControl control = new RunControl()) {
-            r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested);
+            TrainingRun.Result r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested);
+            // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
+            TrainCommand.report(spec.commandLine().getOut(), r, t0);
         }
-        TrainCommand.report(spec.commandLine().getOut(), r, t0);
         return 0;
     }
 }

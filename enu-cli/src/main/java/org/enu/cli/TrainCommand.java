@@ -87,11 +87,11 @@ final class TrainCommand implements Callable<Integer> {
                 task, preset, cfg.generations(), cfg.es().offspring(), cfg.effectiveThreads(), cfg.seed(), dir);
         stdout.flush();
         long t0 = System.nanoTime();
-        TrainingRun.Result r;
         try (RunControl control = new RunControl()) {
-            r = TrainingRun.start(cfg, dir, listeners, control::stopRequested);
+            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested);
+            // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
+            report(stdout, r, t0);
         }
-        report(stdout, r, t0);
         return 0;
     }
 
