@@ -34,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--envs", paramLabel = "N", defaultValue = "256", description = "held-out environments (default ${DEFAULT-VALUE})")
     int envs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = HeldOutEpisode.DEFAULT_SEED, description = "held-out seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--json", description = "print one JSON object instead of a table")

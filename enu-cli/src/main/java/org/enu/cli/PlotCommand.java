@@ -39,11 +39,9 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
     Path dir;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed of the episode")
-    long seed;
+    @CommandLine.Mixin
+    HeldOutEpisode episode;
 
-    @Option(names = "--env", paramLabel = "K", defaultValue = "0", description = "environment index of the episode")
-    int env;
 
     @Override
     public Integer call() throws Exception {
@@ -54,14 +52,14 @@ final class PlotCommand implements Callable<Integer> {
         Path fitness = plots.resolve("fitness.png");
         fitnessChart(rd.metrics(), task.name(), fitness);
         Genome genome = rd.latestGenome();
-        EpisodeTrace trace = task.trace(genome.parameters(), EnvironmentKeys.heldOut(seed, env + 1)[env]);
-        Path episode = plots.resolve("episode.png");
-        traceChart(trace, task.tracePanels(trace), task.name() + ": held-out episode " + env + ", generation "
-                + genome.generation(), episode);
-        spec.commandLine().getOut().printf("wrote %s%nwrote %s%n", fitness, episode);
+        EpisodeTrace trace = task.trace(genome.parameters(), episode.key());
+        Path episodePng = plots.resolve("episode.png");
+        traceChart(trace, task.tracePanels(trace), task.name() + ": held-out episode " + episode.env + ", generation "
+                + genome.generation(), episodePng);
+        spec.commandLine().getOut().printf("wrote %s%nwrote %s%n", fitness, episodePng);
         if (task instanceof StdpTask stdp) {
             Path curve = plots.resolve("stdp-curve.png");
-            stdpCurve(stdp, genome, EnvironmentKeys.heldOut(seed, 512), curve);
+            stdpCurve(stdp, genome, EnvironmentKeys.heldOut(episode.seed, 512), curve);
             spec.commandLine().getOut().printf("wrote %s%n", curve);
         }
         spec.commandLine().getOut().flush();

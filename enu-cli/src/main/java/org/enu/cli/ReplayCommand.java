@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
-import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
 import org.enu.task.Task;
@@ -26,11 +25,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "run directory of a tmaze run")
     Path dir;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed (default ${DEFAULT-VALUE}, as enu eval)")
-    long seed;
+    @CommandLine.Mixin
+    HeldOutEpisode episode;
 
-    @Option(names = "--env", paramLabel = "K", defaultValue = "0", description = "environment index (default ${DEFAULT-VALUE})")
-    int env;
 
     @Option(names = "--delay", paramLabel = "MS", defaultValue = "0",
             description = "pause between actions in milliseconds, redrawing in place on a terminal (default ${DEFAULT-VALUE}: print all frames)")
@@ -38,9 +35,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (env < 0) {
-            throw new ConfigException("--env: must be >= 0, got " + env);
-        }
         if (delay < 0) {
             throw new ConfigException("--delay: must be >= 0, got " + delay);
         }
@@ -52,9 +46,9 @@ final class ReplayCommand implements Callable<Integer> {
         Genome genome = rd.latestGenome();
         PrintWriter out = spec.commandLine().getOut();
         boolean redraw = delay > 0 && System.console() != null;
-        out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(), env,
-                seed);
-        maze.replay(genome.parameters(), EnvironmentKeys.heldOut(seed, env + 1)[env], frame -> {
+        out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(),
+                episode.env, episode.seed);
+        maze.replay(genome.parameters(), episode.key(), frame -> {
             if (redraw) {
                 out.print("\033[H\033[2J");
             }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
-import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
@@ -27,11 +26,9 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
     Path dir;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000003", description = "held-out seed (default ${DEFAULT-VALUE}, as enu eval)")
-    long seed;
+    @CommandLine.Mixin
+    HeldOutEpisode episode;
 
-    @Option(names = "--env", paramLabel = "K", defaultValue = "0", description = "environment index (default ${DEFAULT-VALUE})")
-    int env;
 
     @Option(names = "--csv", paramLabel = "FILE", required = true, description = "output CSV file")
     Path csv;
@@ -41,16 +38,13 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (env < 0) {
-            throw new ConfigException("--env: must be >= 0, got " + env);
-        }
         if (Files.exists(csv) && !force) {
             throw new ConfigException("--csv: " + csv + " exists (pass --force to overwrite)");
         }
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         Task task = TaskRegistry.create(rd.config());
         Genome genome = rd.latestGenome();
-        EpisodeTrace trace = task.trace(genome.parameters(), EnvironmentKeys.heldOut(seed, env + 1)[env]);
+        EpisodeTrace trace = task.trace(genome.parameters(), episode.key());
         Path parent = csv.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
