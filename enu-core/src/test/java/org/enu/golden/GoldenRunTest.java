@@ -27,7 +27,7 @@ class GoldenRunTest {
     @CsvSource({
         "iaf, be8d28f2c3484c2f",
         "stdp, a2b249b8c6aadac0",
-        "tmaze, a81566a21339c789",
+        "tmaze, a6ccfad39e68ee3e",
     })
     void threeGenerationsEndInTheseBits(String taskName, String expected) throws Exception {
         List<String> sets = switch (taskName) {
@@ -36,7 +36,8 @@ class GoldenRunTest {
             default -> List.of("es.offspring=8", "enu.memory=6", "enu.outputs=3", taskName + ".environments=3",
                     taskName + ".steps=40", "es.sigma=0.05");
         };
-        RunConfig cfg = RunConfig.resolve(taskName, "quick", null, sets);
+        // the original preset: the quick presets are tuned now and then, the authors' settings are not
+        RunConfig cfg = RunConfig.resolve(taskName, "original", null, sets);
         Task task = TaskRegistry.create(cfg);
         RankMomentumEs es = new RankMomentumEs(cfg.es(), 2);
         EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
