@@ -95,14 +95,4 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
     public EnuSpec withInputs(int n) {
         return new EnuSpec(n, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, outputNoise);
     }
-
-    /** The same spec with spike output switched on or off. */
-    public EnuSpec withSpikeOutput(boolean spike) {
-        return new EnuSpec(inputs, memory, outputs, bias, gateSlope, resetShift, cellSlope, spike, outputNoise);
-    }
-
-    /** The same spec with another output noise. */
-    public EnuSpec withOutputNoise(float std) {
-        return new EnuSpec(inputs, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, std);
-    }
 }

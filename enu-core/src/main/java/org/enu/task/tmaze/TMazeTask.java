@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.Consumer;
 import org.enu.cell.EnuSpec;
 import org.enu.network.EnuNetwork;
@@ -40,7 +41,7 @@ public final class TMazeTask implements Task {
     private final GenomeLayout layout;
     private final NoiseTable noise;
     private final int actions;
-    private final java.util.concurrent.atomic.DoubleAdder flopsComputed = new java.util.concurrent.atomic.DoubleAdder();
+    private final DoubleAdder flopsComputed = new DoubleAdder();
 
     /**
      * @param cfg  task settings
@@ -54,8 +55,8 @@ public final class TMazeTask implements Task {
         if (c < 3) {
             throw new IllegalArgumentException("outputs: the T-maze needs at least 3 channels, got " + c);
         }
-        this.synSpec = cell.withInputs(2 * c).withSpikeOutput(false);
-        this.neuSpec = cell.withInputs(c).withSpikeOutput(false);
+        this.synSpec = cell.withInputs(2 * c);
+        this.neuSpec = cell.withInputs(c);
         this.wiring = cfg.wiring().equals("paper") ? Wiring.paper433()
                 : Wiring.randomSparse(TMazeConfig.INPUT_NEURONS, cfg.hiddenNeurons() + TMazeConfig.OUTPUT_NEURONS,
                         cfg.synapsesPerNeuron(), cfg.wiringSeed());
