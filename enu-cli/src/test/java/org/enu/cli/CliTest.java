@@ -76,6 +76,9 @@ class CliTest {
 
         r = enu("trace", dir.toString(), "--csv", csv.toString());
         assertEquals(2, r.code(), "an existing CSV is not overwritten without --force");
+        r = enu("trace", dir.toString(), "--env", "-1", "--csv", tmp.resolve("neg.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--env"), r.err());
         assertEquals(21, Files.readAllLines(csv).size());
 
         r = enu("resume", dir.toString(), "--generations", "5", "--no-progress");
