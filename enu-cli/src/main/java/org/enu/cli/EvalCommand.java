@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         long[] keys = EnvironmentKeys.heldOut(seed, envs);
         Map<String, Double> trained = task.metrics(genome.parameters(), keys);
-        Map<String, Double> untrained = task.metrics(task.layout().initialParameters(cfg.seed()), keys);
+        Map<String, Double> untrained = task.metrics(task.initialParameters(cfg.seed()), keys);
         Map<String, LinkedHashMap<String, Double>> baselines = task.baselineMetrics(keys);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

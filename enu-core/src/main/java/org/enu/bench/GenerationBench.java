@@ -40,7 +40,7 @@ public final class GenerationBench {
         RunConfig cfg = RunConfig.resolve(taskName, preset, null, overrides);
         Task task = TaskRegistry.create(cfg);
         RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
-        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
         double[] times = new double[generations];
         double computedBefore = 0;
         try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {

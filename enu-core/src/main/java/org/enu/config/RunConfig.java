@@ -2,6 +2,7 @@ package org.enu.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.enu.cell.EnuSpec;
@@ -16,7 +17,7 @@ import org.enu.es.EsParams;
  * @param tree the resolved tree; the task-specific section is read from it by the task
  */
 public record RunConfig(String task, String preset, long seed, int generations, int threads, int checkpointEvery,
-                        EnuSpec cell, EsParams es, ConfigTree tree) {
+                        EnuSpec cell, EsParams es, ConfigTree tree, Curriculum curriculum) {
 
     /** The tasks that have a defaults file. */
     public static final List<String> TASKS = List.of("iaf", "stdp", "tmaze");
@@ -84,7 +85,8 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         ConfigTree common = ConfigTree.resource("common.yaml");
         ConfigTree taskFile = ConfigTree.resource(task + ".yaml");
         return new ConfigTree(new java.util.LinkedHashMap<>(java.util.Map.of("task", task, "preset", "quick")))
-                .merge(common).merge(taskFile.section("defaults"));
+                .merge(common).merge(taskFile.section("defaults"))
+                .merge(new ConfigTree(new java.util.LinkedHashMap<>(java.util.Map.of("curriculum", List.of()))));
     }
 
     private static RunConfig bind(ConfigTree t) {
@@ -113,7 +115,35 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         EsParams es = section("es", () -> new EsParams(t.getInt("es.offspring"), (float) t.getDouble("es.sigma"),
                 (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
                 t.getBoolean("es.antithetic")));
-        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, t);
+        Curriculum curriculum = Curriculum.parse(t.get("curriculum"), schema(task));
+        for (int i = 0; i < curriculum.stages().size(); i++) {
+            stageTree(t, curriculum.stages().get(i), i); // each stage must bind
+        }
+        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, t, curriculum);
+    }
+
+    /** The tree of one stage: the run's tree with the stage's overrides and no curriculum. */
+    private static RunConfig stageTree(ConfigTree t, Curriculum.Stage stage, int index) {
+        ConfigTree out = t;
+        for (Map.Entry<String, Object> e : stage.set().entrySet()) {
+            out = out.set(e.getKey() + "=" + e.getValue());
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(out.map());
+        m.remove("curriculum");
+        try {
+            return bind(new ConfigTree(m));
+        } catch (ConfigException e) {
+            throw new ConfigException("curriculum[" + index + "].set." + e.getMessage());
+        }
+    }
+
+    /**
+     * The configuration that applies at a generation: this one, or with the overrides of the
+     * curriculum stage active then (its own curriculum empty).
+     */
+    public RunConfig atGeneration(int generation) {
+        int i = curriculum.stageAt(generation);
+        return i < 0 ? this : stageTree(tree, curriculum.stages().get(i), i);
     }
 
     /** Builds a value object, turning its "field: reason" errors into "section.field: reason". */

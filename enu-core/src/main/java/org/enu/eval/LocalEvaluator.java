@@ -121,7 +121,7 @@ public final class LocalEvaluator implements Evaluator {
                         weights[k] = theta[k] + (-noise[k]);
                     }
                 }
-                fitness[i] = rollout.fitness(weights, envKeys);
+                fitness[i] = rollout.fitness(weights, envKeys, i);
             }
         }
     }

@@ -72,6 +72,9 @@ public final class RunDirectory {
         for (String k : RunConfig.NON_SEMANTIC_KEYS) {
             m.remove(k);
         }
+        if (m.get("curriculum") instanceof java.util.List<?> l && l.isEmpty()) {
+            m.remove("curriculum"); // runs without one keep the digest they had before curricula existed
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(new ConfigTree(m).toYaml().getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package org.enu.run;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.enu.es.EsState;
 import org.enu.es.Population;
 import org.enu.es.Strategy;
@@ -20,13 +21,23 @@ public final class Trainer {
      */
     public static EsState run(Strategy strategy, Evaluator evaluator, EsState state, int until,
                               List<RunListener> listeners, BooleanSupplier stop) {
+        return run(g -> strategy, g -> evaluator, state, until, listeners, stop);
+    }
+
+    /**
+     * Runs generations with the strategy and evaluator that each generation asks for (a
+     * curriculum changes them between stages; the strategy state carries over).
+     */
+    public static EsState run(IntFunction<Strategy> strategies, IntFunction<Evaluator> evaluators, EsState state,
+                              int until, List<RunListener> listeners, BooleanSupplier stop) {
         for (RunListener l : listeners) {
             l.started(state, until);
         }
         while (state.generation() < until && !stop.getAsBoolean()) {
             long t0 = System.nanoTime();
+            Strategy strategy = strategies.apply(state.generation());
             Population pop = strategy.ask(state);
-            double[] fitness = evaluator.evaluate(state.theta(), pop);
+            double[] fitness = evaluators.apply(state.generation()).evaluate(state.theta(), pop);
             EsState next = strategy.tell(state, fitness);
             GenerationStats stats = GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9);
             for (RunListener l : listeners) {

@@ -66,6 +66,7 @@ public final class TrainingRun {
             }
         }
         Task task = TaskRegistry.create(cfg); // validate the task section before touching the disk
+        checkStages(cfg, task);
         Files.createDirectories(dir);
         RunDirectory rd = new RunDirectory(dir);
         AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), cfg.tree().toYaml());
@@ -74,10 +75,10 @@ public final class TrainingRun {
         info.put("parameters", task.layout().parameterCount());
         AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
         RankMomentumEs strategy = new RankMomentumEs(cfg.es(), cfg.effectiveThreads());
-        EsState state = strategy.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        EsState state = strategy.init(task.initialParameters(cfg.seed()), cfg.seed());
         Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), state);
         Files.writeString(rd.file(RunDirectory.METRICS), "");
-        return loop(cfg, task, strategy, state, rd, listeners, stop);
+        return loop(cfg, task, state, rd, listeners, stop);
     }
 
     /**
@@ -112,9 +113,26 @@ public final class TrainingRun {
         if (updated != cfg) {
             AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), updated.tree().toYaml());
         }
+        checkStages(cfg, task);
         truncateMetrics(rd, ckpt.state().generation());
-        RankMomentumEs strategy = new RankMomentumEs(updated.es(), updated.effectiveThreads());
-        return loop(updated, task, strategy, ckpt.state(), rd, listeners, stop);
+        return loop(updated, task, ckpt.state(), rd, listeners, stop);
+    }
+
+    /** Every curriculum stage must make a valid task with the same genome shape. */
+    static void checkStages(RunConfig cfg, Task task) {
+        for (int i = 0; i < cfg.curriculum().stages().size(); i++) {
+            RunConfig sc = cfg.atGeneration(cfg.curriculum().stages().get(i).from());
+            Task t;
+            try {
+                t = TaskRegistry.create(sc);
+            } catch (ConfigException e) {
+                throw new ConfigException("curriculum[" + i + "].set." + e.getMessage());
+            }
+            if (t.layout().parameterCount() != task.layout().parameterCount()) {
+                throw new ConfigException("curriculum[" + i + "].set: changes the genome's size from "
+                        + task.layout().parameterCount() + " to " + t.layout().parameterCount() + " parameters");
+            }
+        }
     }
 
     /**
@@ -149,17 +167,65 @@ public final class TrainingRun {
         AtomicFiles.writeString(f, keep.toString());
     }
 
-    private static Result loop(RunConfig cfg, Task task, RankMomentumEs strategy, EsState state, RunDirectory rd,
+    /**
+     * The strategy and evaluator of each generation: one per curriculum stage, made when the
+     * stage begins (the previous stage's evaluator is closed then).
+     */
+    private static final class Stages implements AutoCloseable {
+        private final RunConfig cfg;
+        private int current = Integer.MIN_VALUE;
+        private RankMomentumEs strategy;
+        private Evaluator evaluator;
+
+        Stages(RunConfig cfg) {
+            this.cfg = cfg;
+        }
+
+        private void enter(int generation) {
+            int stage = cfg.curriculum().stageAt(generation);
+            if (stage == current) {
+                return;
+            }
+            close();
+            RunConfig sc = cfg.atGeneration(generation);
+            strategy = new RankMomentumEs(sc.es(), cfg.effectiveThreads());
+            evaluator = new LocalEvaluator(TaskRegistry.create(sc), cfg.effectiveThreads());
+            current = stage;
+        }
+
+        RankMomentumEs strategy(int generation) {
+            enter(generation);
+            return strategy;
+        }
+
+        Evaluator evaluator(int generation) {
+            enter(generation);
+            return evaluator;
+        }
+
+        @Override
+        public void close() {
+            if (evaluator != null) {
+                evaluator.close();
+                evaluator = null;
+            }
+        }
+    }
+
+    private static Result loop(RunConfig cfg, Task task, EsState state, RunDirectory rd,
                                List<RunListener> extra, BooleanSupplier stop) throws IOException {
         String digest = RunDirectory.digest(cfg);
         List<RunListener> listeners = new ArrayList<>();
         try (BufferedWriter metrics = Files.newBufferedWriter(rd.file(RunDirectory.METRICS), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-             Evaluator evaluator = new LocalEvaluator(task, cfg.effectiveThreads())) {
+             Stages stages = new Stages(cfg)) {
             listeners.add((stats, next) -> {
                 try {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("generation", stats.generation());
+                    if (!cfg.curriculum().isEmpty()) {
+                        row.put("stage", cfg.curriculum().stageAt(stats.generation()));
+                    }
                     row.put("mean", stats.mean());
                     row.put("max", stats.max());
                     row.put("min", stats.min());
@@ -178,7 +244,7 @@ public final class TrainingRun {
             listeners.addAll(extra);
             EsState last;
             try {
-                last = Trainer.run(strategy, evaluator, state, cfg.generations(), listeners, stop);
+                last = Trainer.run(stages::strategy, stages::evaluator, state, cfg.generations(), listeners, stop);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

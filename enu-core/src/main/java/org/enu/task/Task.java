@@ -15,6 +15,11 @@ public interface Task {
     /** The ENU kinds of the genome. */
     GenomeLayout layout();
 
+    /** The untrained genome of a run with this seed: the layout's orthogonal initialisation by default. */
+    default float[] initialParameters(long seed) {
+        return layout().initialParameters(seed);
+    }
+
     /** Environments per offspring per generation (the mini-batch m). */
     int environments();
 

@@ -45,11 +45,17 @@ public final class TaskRegistry {
                 MazeConfig maze = RunConfig.section("tmaze", () -> new MazeConfig(t.getInt("tmaze.steps_per_action"),
                         t.getInt("tmaze.episode_steps"), t.getDouble("tmaze.energy_max"), t.getDouble("tmaze.energy_decay"),
                         t.getInt("tmaze.foods_per_swap"), t.getDouble("tmaze.swap_probability"),
-                        t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive")));
+                        t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive"),
+                        t.getString("tmaze.layout"), t.getString("tmaze.starvation"), t.getDouble("tmaze.poison_reward")));
+                String noise = t.getString("tmaze.output_noise_key");
+                if (!noise.equals("offspring") && !noise.equals("environment")) {
+                    throw new ConfigException("tmaze.output_noise_key: expected offspring or environment, got '" + noise + "'");
+                }
                 TMazeConfig tm = RunConfig.section("tmaze", () -> new TMazeConfig(t.getInt("tmaze.environments"),
                         t.getString("tmaze.wiring"), t.getInt("tmaze.hidden_neurons"), t.getInt("tmaze.synapses_per_neuron"),
                         t.getLong("tmaze.wiring_seed"), integration.equals("mean"), t.getString("tmaze.shuffle_sensors"),
-                        t.getBoolean("tmaze.shuffle_actions"), maze));
+                        t.getBoolean("tmaze.shuffle_actions"), maze, t.getBoolean("tmaze.balanced"),
+                        noise.equals("offspring"), t.getDouble("tmaze.init_output_bias")));
                 return RunConfig.section("enu", () -> new TMazeTask(tm, cfg.cell()));
             }
             default:

@@ -25,7 +25,7 @@ class ThreadDeterminismTest {
     private static Run run(RunConfig cfg, int threads, int generations) {
         Task task = TaskRegistry.create(cfg);
         RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
-        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
         List<double[]> all = new ArrayList<>();
         try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
             for (int g = 0; g < generations; g++) {

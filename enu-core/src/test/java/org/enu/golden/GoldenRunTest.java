@@ -40,7 +40,7 @@ class GoldenRunTest {
         RunConfig cfg = RunConfig.resolve(taskName, "original", null, sets);
         Task task = TaskRegistry.create(cfg);
         RankMomentumEs es = new RankMomentumEs(cfg.es(), 2);
-        EsState s = es.init(task.layout().initialParameters(cfg.seed()), cfg.seed());
+        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
         try (LocalEvaluator ev = new LocalEvaluator(task, 2)) {
             for (int g = 0; g < 3; g++) {
                 s = es.tell(s, ev.evaluate(s.theta(), es.ask(s)));

@@ -47,34 +47,83 @@ public final class Baselines {
         return k;
     }
 
-    /** The cell in front as one of {@link #FRONT_NOTHING} .. {@link #FRONT_RED}. */
+    /**
+     * The observation as one of {@link #FRONT_NOTHING} .. {@link #FRONT_RED}: the cell in front
+     * (turn layout), or in the direct layout a colour next to the agent, else whether the cell to
+     * the right is a wall. A colour wins over the wall (in the turn layout they never meet).
+     */
     public static int front(TMaze m) {
-        if (m.sensor(TMaze.SENSOR_WALL)) {
-            return FRONT_WALL;
-        }
         if (m.sensor(TMaze.SENSOR_GREEN)) {
             return FRONT_GREEN;
         }
-        return m.sensor(TMaze.SENSOR_RED) ? FRONT_RED : FRONT_NOTHING;
+        if (m.sensor(TMaze.SENSOR_RED)) {
+            return FRONT_RED;
+        }
+        return m.sensor(TMaze.SENSOR_WALL) ? FRONT_WALL : FRONT_NOTHING;
     }
 
     // ---------------------------------------------------------------- playing and statistics
 
-    /** Statistics of one finished (or partly played) episode. */
-    public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive) {
+    /**
+     * Statistics of one finished (or partly played) episode. The arm choices (moves from the
+     * junction into an arm) are counted per phase: before the first poison, after it, and after a
+     * swap that followed it; {@code *Food} of them went into the arm that held the food.
+     */
+    public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive,
+                               int choicesBefore, int foodChoicesBefore, int choicesAfter, int foodChoicesAfter,
+                               int choicesSwap, int foodChoicesSwap) {
+        /** Without arm choices (all 0). */
+        public EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive) {
+            this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0);
+        }
+
         public static EpisodeStats of(TMaze finished) {
             return new EpisodeStats(finished.fitness(), finished.foods(), finished.poisons(),
-                    finished.poisonsAfterFirstPoison(), finished.stepsAlive());
+                    finished.poisonsAfterFirstPoison(), finished.stepsAlive(),
+                    total(finished, TMaze.BEFORE_POISON), finished.armChoices(TMaze.BEFORE_POISON, true),
+                    total(finished, TMaze.AFTER_POISON), finished.armChoices(TMaze.AFTER_POISON, true),
+                    total(finished, TMaze.AFTER_SWAP), finished.armChoices(TMaze.AFTER_SWAP, true));
+        }
+
+        private static int total(TMaze m, int phase) {
+            return m.armChoices(phase, true) + m.armChoices(phase, false);
+        }
+    }
+
+    /** A mean over episodes and its standard error (NaN, NaN when no episode counts). */
+    public record Rate(double mean, double stderr, int episodes) {
+        /** The mean of per-episode fractions num/den over the episodes with den > 0. */
+        static Rate of(List<EpisodeStats> stats, java.util.function.ToIntFunction<EpisodeStats> num,
+                       java.util.function.ToIntFunction<EpisodeStats> den) {
+            double sum = 0, sq = 0;
+            int n = 0;
+            for (EpisodeStats s : stats) {
+                int d = den.applyAsInt(s);
+                if (d > 0) {
+                    double x = num.applyAsInt(s) / (double) d;
+                    sum += x;
+                    sq += x * x;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return new Rate(Double.NaN, Double.NaN, 0);
+            }
+            double mean = sum / n;
+            double var = n > 1 ? Math.max(0, (sq - n * mean * mean) / (n - 1)) : 0;
+            return new Rate(mean, n > 1 ? Math.sqrt(var / n) : Double.NaN, n);
         }
     }
 
     /**
      * Means over episodes. {@code reEatRate} = episodes that ate poison again after their first
      * poison / episodes that ate any poison (NaN when none did); {@code sdFitness} is the sample
-     * standard deviation of the episode fitness (0 for one episode).
+     * standard deviation of the episode fitness (0 for one episode). The arm-choice rates are the
+     * mean, over episodes that made such a choice, of the fraction of choices into the food arm.
      */
     public record Summary(int episodes, double meanFitness, double sdFitness, double meanFoods, double meanPoisons,
-                          int poisonedEpisodes, double reEatRate, double meanStepsAlive) {
+                          int poisonedEpisodes, double reEatRate, double meanStepsAlive,
+                          Rate foodArmBefore, Rate foodArmAfter, Rate foodArmAfterSwap) {
         public static Summary of(List<EpisodeStats> stats) {
             int n = stats.size();
             if (n == 0) {
@@ -101,7 +150,10 @@ public final class Baselines {
             }
             double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
             return new Summary(n, mean, sd, foods / n, poisons / n, poisoned,
-                    poisoned == 0 ? Double.NaN : reEaten / (double) poisoned, alive / n);
+                    poisoned == 0 ? Double.NaN : reEaten / (double) poisoned, alive / n,
+                    Rate.of(stats, EpisodeStats::foodChoicesBefore, EpisodeStats::choicesBefore),
+                    Rate.of(stats, EpisodeStats::foodChoicesAfter, EpisodeStats::choicesAfter),
+                    Rate.of(stats, EpisodeStats::foodChoicesSwap, EpisodeStats::choicesSwap));
         }
 
         /** Standard error of the mean fitness. */
@@ -111,8 +163,8 @@ public final class Baselines {
     }
 
     /**
-     * Plays one whole episode with the policy; once the agent is dead the remaining actions are
-     * NONE without asking the policy (nothing can change any more).
+     * Plays one whole episode with the policy; once the agent is dead for good the remaining
+     * actions are NONE without asking the policy (nothing can change any more).
      */
     public static TMaze play(MazeConfig cfg, MazePolicy policy, long envKey, long swapKey) {
         return play(policy, new TMaze(cfg, envKey, swapKey));
@@ -121,7 +173,7 @@ public final class Baselines {
     /** Plays the fresh maze to the end of its episode with the policy; returns the same maze. */
     public static TMaze play(MazePolicy policy, TMaze maze) {
         while (!maze.done()) {
-            maze.act(maze.alive() ? policy.act(maze) : TMaze.NONE);
+            maze.act(maze.frozen() ? TMaze.NONE : policy.act(maze));
         }
         return maze;
     }
@@ -405,7 +457,7 @@ public final class Baselines {
     private static final class Oracle implements MazePolicy {
         private final boolean inferFromFood;
         private int badColour = -1; // FRONT_GREEN or FRONT_RED once known
-        private int targetCol = TMaze.LEFT_ITEM_COL;
+        private int target = 0; // the arm to walk to: 0 = left (A), 1 = right (B)
         private int frontBefore = FRONT_NOTHING; // front cell when the previous action was chosen
 
         Oracle(boolean inferFromFood) {
@@ -419,7 +471,7 @@ public final class Baselines {
                 // It ate the item at targetCol, whose colour was in front before the move.
                 if (r < 0) {
                     badColour = frontBefore;
-                    targetCol = other(targetCol);
+                    target = 1 - target;
                 } else if (inferFromFood && badColour < 0) {
                     badColour = frontBefore == FRONT_GREEN ? FRONT_RED : FRONT_GREEN;
                 }
@@ -427,20 +479,24 @@ public final class Baselines {
             int f = front(m);
             if (f == badColour) {
                 // The poison is in front, so it is at the end of the arm being walked: go to the other.
-                targetCol = other(targetCol);
+                target = 1 - target;
             }
             frontBefore = f;
+            if (m.direct()) {
+                if (m.col() < TMaze.D_JUNCTION_COL) {
+                    return TMaze.MOVE_RIGHT; // in the stem
+                }
+                // at the junction or in an arm: towards the target item (eats it from the arm cell)
+                return target == 0 ? TMaze.MOVE_UP : TMaze.MOVE_DOWN;
+            }
             return steer(m, desiredHeading(m));
-        }
-
-        private static int other(int itemCol) {
-            return TMaze.LEFT_ITEM_COL + TMaze.RIGHT_ITEM_COL - itemCol;
         }
 
         private int desiredHeading(TMaze m) {
             if (m.row() > TMaze.ARM_ROW) {
                 return TMaze.NORTH; // in the stem
             }
+            int targetCol = target == 0 ? TMaze.LEFT_ITEM_COL : TMaze.RIGHT_ITEM_COL;
             return targetCol < m.col() ? TMaze.WEST : TMaze.EAST;
         }
 

@@ -12,11 +12,37 @@ package org.enu.task.tmaze;
  * @param swapProbability     probability that the items swap at such an opportunity
  * @param aliveBonus          fitness per network step the agent is alive
  * @param firstRewardPositive whether the agent's first reward of either kind counts as +1
+ * @param layout              {@link #TURN} (the paper's maze: heading, forward / left / right, the
+ *                            cell in front sensed) or {@link #DIRECT} (the authors' published maze:
+ *                            right / up / down moves, the neighbouring cells sensed)
+ * @param starvation          {@link #DEATH} (the paper: an agent without energy is dead for good) or
+ *                            {@link #HUNGRY} (the authors' published code: it keeps moving and food
+ *                            still refills it; it only earns no alive bonus while its energy is 0)
+ * @param poisonReward        the reward of eating poison (−1; a curriculum may soften it)
  */
 public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                          int foodsPerSwap, double swapProbability, double aliveBonus,
-                         boolean firstRewardPositive) {
+                         boolean firstRewardPositive, String layout, String starvation, double poisonReward) {
+    public static final String TURN = "turn", DIRECT = "direct";
+    public static final String DEATH = "death", HUNGRY = "hungry";
+
+    /** The paper's turn-based maze, final death and poison −1. */
+    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
+                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive) {
+        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
+                firstRewardPositive, TURN, DEATH, -1);
+    }
+
     public MazeConfig {
+        if (!TURN.equals(layout) && !DIRECT.equals(layout)) {
+            throw new IllegalArgumentException("layout: expected turn or direct, got '" + layout + "'");
+        }
+        if (!DEATH.equals(starvation) && !HUNGRY.equals(starvation)) {
+            throw new IllegalArgumentException("starvation: expected death or hungry, got '" + starvation + "'");
+        }
+        if (!(poisonReward <= 0) || !Double.isFinite(poisonReward)) {
+            throw new IllegalArgumentException("poison_reward: must be a finite number <= 0, got " + poisonReward);
+        }
         if (stepsPerAction < 1) {
             throw new IllegalArgumentException("steps_per_action: must be >= 1, got " + stepsPerAction);
         }
@@ -48,6 +74,22 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
      */
     public static MazeConfig defaults() {
         return new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true);
+    }
+
+    /** Whether this is the authors' direct-move maze. */
+    public boolean direct() {
+        return DIRECT.equals(layout);
+    }
+
+    /** Whether starvation ends the episode for good (the paper) rather than only the alive bonus. */
+    public boolean finalDeath() {
+        return DEATH.equals(starvation);
+    }
+
+    /** This configuration with another layout, starvation rule and poison reward. */
+    public MazeConfig with(String layout, String starvation, double poisonReward) {
+        return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
+                aliveBonus, firstRewardPositive, layout, starvation, poisonReward);
     }
 
     /** Decisions per episode: episodeSteps / stepsPerAction. */

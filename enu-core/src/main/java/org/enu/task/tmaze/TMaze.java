@@ -13,6 +13,22 @@ import org.enu.rng.KeyedRandom;
  * empty store kills the agent. The environment key decides the poison colour and which arm holds
  * which colour; a separate swap key decides the swaps, so that all offspring of a generation can
  * share one schedule. Not thread-safe: one instance per episode.
+ *
+ * <p>With {@code layout: direct} ({@link MazeConfig#DIRECT}) it is the authors' published maze
+ * instead: no heading, actions right / up / down / none, a move into a wall is undone, there is no
+ * way back down the stem, and the sensors report the neighbouring cells (wall: the cell to the
+ * right is a wall; green, red: that item is next to the agent). The items are 5 moves from the start.
+ * <pre>
+ *   #######   row 0
+ *   #####A#   row 1: item A (the "left" item, top) at (1,5)
+ *   #####.#   row 2
+ *   ##S..J#   row 3: start (3,2), junction (3,5)
+ *   #####.#   row 4
+ *   #####B#   row 5: item B (the "right" item, bottom) at (5,5)
+ *   #######   row 6
+ * </pre>
+ * With {@code starvation: hungry} an agent whose energy runs out keeps moving and food still refills
+ * it; it earns no alive bonus while its energy is 0.
  * <pre>
  *   #######   row 0
  *   #A...B#   row 1: the arms, columns 1..5; items at (1,1) and (1,5)
@@ -25,6 +41,8 @@ import org.enu.rng.KeyedRandom;
  */
 public final class TMaze {
     public static final int FORWARD = 0, LEFT = 1, RIGHT = 2, NONE = 3;
+    /** Direct layout: the same action numbers move right, up, down. */
+    public static final int MOVE_RIGHT = 0, MOVE_UP = 1, MOVE_DOWN = 2;
     public static final int SENSOR_WALL = 0, SENSOR_GREEN = 1, SENSOR_RED = 2;
     public static final int SENSORS = 3, ACTIONS = 4;
     public static final int NORTH = 0, EAST = 1, SOUTH = 2, WEST = 3;
@@ -32,6 +50,12 @@ public final class TMaze {
     public static final int SIZE = 7;
     public static final int START_ROW = 5, START_COL = 3;
     public static final int ARM_ROW = 1, LEFT_ITEM_COL = 1, RIGHT_ITEM_COL = 5;
+    /** Direct layout: start, junction and the two items (A above, B below the junction). */
+    public static final int D_START_ROW = 3, D_START_COL = 2, D_JUNCTION_ROW = 3, D_JUNCTION_COL = 5;
+    public static final int D_ITEM_A_ROW = 1, D_ITEM_B_ROW = 5, D_ITEM_COL = 5;
+
+    /** Phases of an arm choice, for the learning metrics: before the first poison, after it, after a later swap. */
+    public static final int BEFORE_POISON = 0, AFTER_POISON = 1, AFTER_SWAP = 2;
 
     private static final String[] MAP = {
         "#######",
@@ -42,18 +66,33 @@ public final class TMaze {
         "###.###",
         "#######",
     };
+    private static final String[] DIRECT_MAP = {
+        "#######",
+        "#####.#",
+        "#####.#",
+        "##....#",
+        "#####.#",
+        "#####.#",
+        "#######",
+    };
     private static final int[] DROW = {-1, 0, 1, 0};
     private static final int[] DCOL = {0, 1, 0, -1};
 
     private final MazeConfig cfg;
+    private final boolean direct;
+    private final String[] map;
+    private final int[] itemRow;
+    private final int[] itemCol;
+    private final int startRow, startCol, startHeading;
     private final int totalActions;
     private final BooleanSupplier swapFlips;
     private final boolean poisonIsGreen;
-    private int greenCol;
+    /** 0: green is item A (left arm / top), 1: item B. */
+    private int greenItem;
 
-    private int row = START_ROW;
-    private int col = START_COL;
-    private int heading = NORTH;
+    private int row;
+    private int col;
+    private int heading;
     private double energy;
     private int stepsSinceRefill;
     private boolean alive = true;
@@ -62,10 +101,12 @@ public final class TMaze {
     private int foods;
     private int poisons;
     private int swaps;
+    private int swapsAfterFirstPoison;
     private int swapOpportunities;
     private boolean rewarded;
     private double rewardSum;
     private double lastReward;
+    private final int[][] armChoices = new int[3][2]; // [phase][1 = food arm]
 
     /**
      * A new episode. From {@code envKey}: the first draw (p = 0.5) says whether green is the
@@ -73,17 +114,45 @@ public final class TMaze {
      * opportunity swaps the items if the j-th draw is below {@code swapProbability}.
      */
     public TMaze(MazeConfig cfg, long envKey, long swapKey) {
-        this(cfg, envKey, flipsFrom(new KeyedRandom(swapKey), cfg.swapProbability()));
+        this(cfg, layoutOf(envKey), flipsFrom(new KeyedRandom(swapKey), cfg.swapProbability()));
     }
 
-    private TMaze(MazeConfig cfg, long envKey, BooleanSupplier swapFlips) {
+    /**
+     * A new episode with a given layout: bit 0 of {@code layout} says green is the poison, bit 1
+     * that green is in the left arm (item A); the swap schedule from {@code swapKey}.
+     */
+    public TMaze(MazeConfig cfg, int layout, long swapKey) {
+        this(cfg, layout, flipsFrom(new KeyedRandom(swapKey), cfg.swapProbability()));
+    }
+
+    private TMaze(MazeConfig cfg, int layout, BooleanSupplier swapFlips) {
+        if (layout < 0 || layout > 3) {
+            throw new IllegalArgumentException("layout: must be in 0..3, got " + layout);
+        }
         this.cfg = cfg;
+        this.direct = cfg.direct();
+        this.map = direct ? DIRECT_MAP : MAP;
+        this.itemRow = direct ? new int[] {D_ITEM_A_ROW, D_ITEM_B_ROW} : new int[] {ARM_ROW, ARM_ROW};
+        this.itemCol = direct ? new int[] {D_ITEM_COL, D_ITEM_COL} : new int[] {LEFT_ITEM_COL, RIGHT_ITEM_COL};
+        this.startRow = direct ? D_START_ROW : START_ROW;
+        this.startCol = direct ? D_START_COL : START_COL;
+        this.startHeading = direct ? EAST : NORTH;
         this.totalActions = cfg.actions();
         this.swapFlips = swapFlips;
-        KeyedRandom env = new KeyedRandom(envKey);
-        this.poisonIsGreen = env.bernoulli(0.5);
-        this.greenCol = env.bernoulli(0.5) ? LEFT_ITEM_COL : RIGHT_ITEM_COL;
+        this.poisonIsGreen = (layout & 1) != 0;
+        this.greenItem = (layout & 2) != 0 ? 0 : 1;
         this.energy = cfg.energyMax();
+        this.row = startRow;
+        this.col = startCol;
+        this.heading = startHeading;
+    }
+
+    /** The layout an environment key draws: bit 0 poison is green, bit 1 green in the left arm. */
+    public static int layoutOf(long envKey) {
+        KeyedRandom env = new KeyedRandom(envKey);
+        boolean pg = env.bernoulli(0.5);
+        boolean gl = env.bernoulli(0.5);
+        return (pg ? 1 : 0) | (gl ? 2 : 0);
     }
 
     private static BooleanSupplier flipsFrom(KeyedRandom r, double p) {
@@ -94,7 +163,7 @@ public final class TMaze {
     static TMaze withSwapFlips(MazeConfig cfg, long envKey, boolean... flips) {
         boolean[] f = flips.clone();
         int[] next = {0};
-        return new TMaze(cfg, envKey, () -> {
+        return new TMaze(cfg, layoutOf(envKey), () -> {
             if (next[0] >= f.length) {
                 throw new IllegalStateException("swap opportunity " + next[0] + " has no scripted flip");
             }
@@ -102,23 +171,35 @@ public final class TMaze {
         });
     }
 
-    /** Whether the cell in front is a wall ({@link #SENSOR_WALL}), green or red. */
+    /**
+     * Turn layout: whether the cell in front is a wall ({@link #SENSOR_WALL}), green or red.
+     * Direct layout: whether the cell to the right is a wall, whether green (red) is next to the agent.
+     */
     public boolean sensor(int s) {
+        if (s < 0 || s >= SENSORS) {
+            throw new IllegalArgumentException("sensor: must be in 0.." + (SENSORS - 1) + ", got " + s);
+        }
+        if (direct) {
+            if (s == SENSOR_WALL) {
+                return isWall(row, col + 1);
+            }
+            int item = s == SENSOR_GREEN ? greenItem : 1 - greenItem;
+            return Math.abs(itemRow[item] - row) + Math.abs(itemCol[item] - col) == 1;
+        }
         int r = row + DROW[heading];
         int c = col + DCOL[heading];
         return switch (s) {
             case SENSOR_WALL -> isWall(r, c);
-            case SENSOR_GREEN -> r == ARM_ROW && c == greenCol;
-            case SENSOR_RED -> r == ARM_ROW && c == redCol();
-            default -> throw new IllegalArgumentException("sensor: must be in 0.." + (SENSORS - 1) + ", got " + s);
+            case SENSOR_GREEN -> r == itemRow[greenItem] && c == itemCol[greenItem];
+            default -> r == itemRow[1 - greenItem] && c == itemCol[1 - greenItem];
         };
     }
 
     /**
      * One decision. In order: the action (a move into an item eats it: reward, counters, energy,
-     * possible swap, reset to S facing north), then the energy decay of stepsPerAction steps
-     * unless the action refilled the energy, then the death check. The action's network steps
-     * count as alive when the agent was alive at its start. A dead agent only counts the action.
+     * possible swap, reset to the start), then the energy decay of stepsPerAction steps unless the
+     * action refilled the energy, then the starvation check. The action's network steps count as
+     * alive when the agent was alive at its start. A dead agent (final death) only counts the action.
      *
      * @throws IllegalArgumentException for an action outside 0..3
      * @throws IllegalStateException    when all actions of the episode were taken
@@ -132,25 +213,37 @@ public final class TMaze {
         }
         actionsTaken++;
         lastReward = 0;
-        if (!alive) {
+        if (frozen()) {
             return;
         }
+        boolean wasAlive = alive;
         boolean refilled = false;
-        switch (action) {
-            case FORWARD -> {
-                int r = row + DROW[heading];
-                int c = col + DCOL[heading];
-                if (r == ARM_ROW && (c == LEFT_ITEM_COL || c == RIGHT_ITEM_COL)) {
-                    refilled = eat(c == greenCol);
+        if (action != NONE) {
+            int r = row;
+            int c = col;
+            boolean move = true;
+            if (direct) {
+                switch (action) {
+                    case MOVE_RIGHT -> c++;
+                    case MOVE_UP -> r--;
+                    default -> r++;
+                }
+            } else if (action == FORWARD) {
+                r += DROW[heading];
+                c += DCOL[heading];
+            } else {
+                heading = (heading + (action == LEFT ? 3 : 1)) & 3;
+                move = false;
+            }
+            if (move) {
+                int item = itemAt(r, c);
+                if (item >= 0) {
+                    refilled = eat(item == greenItem);
                 } else if (!isWall(r, c)) {
+                    recordArmChoice(r, c);
                     row = r;
                     col = c;
                 }
-            }
-            case LEFT -> heading = (heading + 3) & 3;
-            case RIGHT -> heading = (heading + 1) & 3;
-            default -> {
-                // NONE: stand still
             }
         }
         if (!refilled && energy > 0) {
@@ -158,18 +251,44 @@ public final class TMaze {
             stepsSinceRefill += cfg.stepsPerAction();
             energy = Math.max(0.0, cfg.energyMax() - stepsSinceRefill * cfg.energyDecay());
         }
-        stepsAlive += cfg.stepsPerAction();
+        if (wasAlive) {
+            stepsAlive += cfg.stepsPerAction();
+        }
         if (energy <= 1e-12 * cfg.energyMax()) {
             energy = 0;
             alive = false;
+        } else {
+            alive = true;
         }
+    }
+
+    private int itemAt(int r, int c) {
+        for (int i = 0; i < 2; i++) {
+            if (r == itemRow[i] && c == itemCol[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The arm cell (row, col) entered from the junction: counts a choice of that arm. */
+    private void recordArmChoice(int r, int c) {
+        int jr = direct ? D_JUNCTION_ROW : ARM_ROW;
+        int jc = direct ? D_JUNCTION_COL : START_COL;
+        if (row != jr || col != jc || (r == jr + 1 && c == jc && !direct)) {
+            return;
+        }
+        int arm = direct ? (r < jr ? 0 : 1) : (c < jc ? 0 : 1);
+        int poisonItem = poisonIsGreen ? greenItem : 1 - greenItem;
+        int phase = poisons == 0 ? BEFORE_POISON : swapsAfterFirstPoison == 0 ? AFTER_POISON : AFTER_SWAP;
+        armChoices[phase][arm == poisonItem ? 0 : 1]++;
     }
 
     /** Eats the item of the given colour; returns whether the energy was refilled. */
     private boolean eat(boolean green) {
         boolean poison = green == poisonIsGreen;
-        double reward = poison ? -1 : 1;
-        lastReward = reward;
+        double reward = poison ? cfg.poisonReward() : 1;
+        lastReward = poison ? -1 : 1;
         rewardSum += (!rewarded && cfg.firstRewardPositive()) ? 1 : reward;
         rewarded = true;
         boolean refilled;
@@ -184,26 +303,25 @@ public final class TMaze {
             if (foods % cfg.foodsPerSwap() == 0) {
                 swapOpportunities++;
                 if (swapFlips.getAsBoolean()) {
-                    greenCol = LEFT_ITEM_COL + RIGHT_ITEM_COL - greenCol;
+                    greenItem = 1 - greenItem;
                     swaps++;
+                    if (poisons > 0) {
+                        swapsAfterFirstPoison++;
+                    }
                 }
             }
         }
         if (refilled) {
             stepsSinceRefill = 0;
         }
-        row = START_ROW;
-        col = START_COL;
-        heading = NORTH;
+        row = startRow;
+        col = startCol;
+        heading = startHeading;
         return refilled;
     }
 
-    private static boolean isWall(int r, int c) {
-        return r < 0 || c < 0 || r >= SIZE || c >= SIZE || MAP[r].charAt(c) == '#';
-    }
-
-    private int redCol() {
-        return LEFT_ITEM_COL + RIGHT_ITEM_COL - greenCol;
+    private boolean isWall(int r, int c) {
+        return r < 0 || c < 0 || r >= SIZE || c >= SIZE || map[r].charAt(c) == '#';
     }
 
     public MazeConfig config() {
@@ -215,8 +333,14 @@ public final class TMaze {
         return lastReward;
     }
 
+    /** Whether the agent has energy (with starvation "hungry" it can come back to life by eating). */
     public boolean alive() {
         return alive;
+    }
+
+    /** Whether nothing can change any more: dead under the final-death rule. */
+    public boolean frozen() {
+        return !alive && cfg.finalDeath();
     }
 
     /** Actions taken so far, dead or alive. */
@@ -259,6 +383,15 @@ public final class TMaze {
         return Math.max(0, poisons - 1);
     }
 
+    /**
+     * Arm choices (a move from the junction into an arm) in a phase ({@link #BEFORE_POISON},
+     * {@link #AFTER_POISON}, {@link #AFTER_SWAP}: after the first poison and a later swap), into
+     * the arm that held the food ({@code food} true) or the poison at that moment.
+     */
+    public int armChoices(int phase, boolean food) {
+        return armChoices[phase][food ? 1 : 0];
+    }
+
     public int stepsAlive() {
         return stepsAlive;
     }
@@ -275,23 +408,32 @@ public final class TMaze {
         return col;
     }
 
-    /** 0 = north, 1 = east, 2 = south, 3 = west. */
+    /** 0 = north, 1 = east, 2 = south, 3 = west (always east in the direct layout). */
     public int heading() {
         return heading;
+    }
+
+    public boolean direct() {
+        return direct;
     }
 
     public boolean poisonIsGreen() {
         return poisonIsGreen;
     }
 
-    /** Whether green is now in the left arm (column 1); changes with every swap. */
+    /** Whether green is now in the left arm (item A: column 1, or the top arm of the direct layout). */
     public boolean greenOnLeft() {
-        return greenCol == LEFT_ITEM_COL;
+        return greenItem == 0;
     }
 
-    /** Column of the poison item now (1 left, 5 right). */
+    /** Column of the poison item now (turn layout: 1 left, 5 right). */
     public int poisonCol() {
-        return poisonIsGreen ? greenCol : redCol();
+        return itemCol[poisonItem()];
+    }
+
+    /** Which item is the poison now: 0 = A (left / top), 1 = B (right / bottom). */
+    public int poisonItem() {
+        return poisonIsGreen ? greenItem : 1 - greenItem;
     }
 
     public int swaps() {
@@ -305,31 +447,31 @@ public final class TMaze {
 
     /**
      * The maze as text for a terminal replay: walls #, open cells ., items G and R (the poison
-     * named beside the arm row), the agent as ^ > v < (x when dead), then a status line.
+     * named beside the maze), the agent as ^ > v < (@ in the direct layout, x when dead), then a
+     * status line.
      */
     public String render() {
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < SIZE; r++) {
             for (int c = 0; c < SIZE; c++) {
-                char ch = MAP[r].charAt(c);
-                if (r == ARM_ROW && c == greenCol) {
-                    ch = 'G';
-                } else if (r == ARM_ROW && c == redCol()) {
-                    ch = 'R';
+                char ch = map[r].charAt(c);
+                int item = itemAt(r, c);
+                if (item >= 0) {
+                    ch = item == greenItem ? 'G' : 'R';
                 }
                 if (r == row && c == col) {
-                    ch = alive ? "^>v<".charAt(heading) : 'x';
+                    ch = !alive ? 'x' : direct ? '@' : "^>v<".charAt(heading);
                 }
                 sb.append(ch);
             }
-            if (r == ARM_ROW) {
+            if (r == 1) {
                 sb.append("   poison: ").append(poisonIsGreen ? 'G' : 'R');
             }
             sb.append('\n');
         }
         sb.append(String.format(java.util.Locale.ROOT, "action %d/%d  energy %.2f  foods %d  poisons %d  swaps %d  "
                         + "reward %+d  fitness %.5f%s%n", actionsTaken, totalActions, energy, foods, poisons, swaps,
-                (int) lastReward, fitness(), alive ? "" : "  DEAD"));
+                (int) lastReward, fitness(), alive ? "" : frozen() ? "  DEAD" : "  STARVING"));
         return sb.toString();
     }
 }

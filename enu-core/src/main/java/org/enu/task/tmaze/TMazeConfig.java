@@ -15,9 +15,24 @@ package org.enu.task.tmaze;
  *                          only the two "colours" (the wall sensor keeps neuron 0), or "none"
  * @param shuffleActions    the mapping of output neurons to actions is shuffled per environment
  * @param maze              the maze's own settings
+ * @param balanced          in training, environment e of a generation gets layout e mod 4 (poison
+ *                          colour x side), so each of the four is played equally often when
+ *                          environments is a multiple of 4; false: every layout drawn from its key
+ * @param noisePerOffspring output noise keyed by offspring as well as environment and step (the
+ *                          authors: independent for every offspring), or shared by all offspring
+ * @param initOutputBias    starting bias of output channel 0 of every ENU neuron (0 = the authors'
+ *                          initialisation; a positive value makes the untrained network act)
  */
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
-                          boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
+                          boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
+                          boolean balanced, boolean noisePerOffspring, double initOutputBias) {
+
+    /** The settings before balanced sets, per-offspring noise and the output bias existed. */
+    public TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
+                       boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
+        this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, meanIntegration, shuffleSensors,
+                shuffleActions, maze, false, false, 0);
+    }
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
     public static final int INPUT_NEURONS = 4;
@@ -35,6 +50,9 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
         }
         if (!shuffleSensors.equals("all") && !shuffleSensors.equals("colours") && !shuffleSensors.equals("none")) {
             throw new IllegalArgumentException("shuffle_sensors: expected all, colours or none, got '" + shuffleSensors + "'");
+        }
+        if (!Double.isFinite(initOutputBias)) {
+            throw new IllegalArgumentException("init_output_bias: must be a finite number, got " + initOutputBias);
         }
         if (hiddenNeurons < 0) {
             throw new IllegalArgumentException("hidden_neurons: must be >= 0, got " + hiddenNeurons);

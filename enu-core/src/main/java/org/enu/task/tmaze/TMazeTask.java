@@ -63,6 +63,25 @@ public final class TMazeTask implements Task {
         this.layout = GenomeLayout.of(new String[] {"synapse", "neuron"}, new EnuSpec[] {synSpec, neuSpec});
         this.noise = cell.outputNoise() > 0 ? new NoiseTable(cell.outputNoise()) : null;
         this.actions = maze.episodeSteps() / maze.stepsPerAction();
+        if (cfg.initOutputBias() != 0 && !cell.bias()) {
+            throw new IllegalArgumentException("bias: tmaze.init_output_bias needs enu.bias true (there is no bias to set)");
+        }
+    }
+
+    /**
+     * The layout's orthogonal start, with output channel 0 of the neuron kind biased by
+     * {@code init_output_bias}: with 0 the untrained network is often silent (every action sum
+     * 0, so it never moves); a positive bias makes it act from generation 0.
+     */
+    @Override
+    public float[] initialParameters(long seed) {
+        float[] theta = layout.initialParameters(seed);
+        if (cfg.initOutputBias() != 0) {
+            GenomeLayout.Part p = layout.part("neuron");
+            EnuSpec s = p.spec();
+            theta[p.offset() + s.offsetO() + s.memory()] = (float) cfg.initOutputBias();
+        }
+        return theta;
     }
 
     public TMazeConfig config() {
@@ -130,8 +149,15 @@ public final class TMazeTask implements Task {
         return new TMaze(maze, envKey, Baselines.swapKey(envKey));
     }
 
-    private static long noiseKey(long envKey) {
-        return Keys.of(envKey, Keys.STREAM_UNIT_NOISE);
+    /** The maze of training environment e of a generation: layout e mod 4 when the sets are balanced. */
+    TMaze trainingMaze(long envKey, int e) {
+        return cfg.balanced() ? new TMaze(maze, e & 3, Baselines.swapKey(envKey)) : newMaze(envKey);
+    }
+
+    /** The output-noise key of an environment, and of an offspring in it (offspring < 0: none). */
+    private long noiseKey(long envKey, int offspring) {
+        long k = Keys.of(envKey, Keys.STREAM_UNIT_NOISE);
+        return offspring >= 0 && cfg.noisePerOffspring() ? Keys.of(k, offspring) : k;
     }
 
     @Override
@@ -174,7 +200,13 @@ public final class TMazeTask implements Task {
 
         @Override
         public double fitness(float[] params, long[] envKeys) {
-            play(params, envKeys, null);
+            return fitness(params, envKeys, 0);
+        }
+
+        /** Training: balanced layouts if configured, output noise keyed by the offspring. */
+        @Override
+        public double fitness(float[] params, long[] envKeys, int offspring) {
+            play(params, envKeys, null, true, offspring);
             double f = 0;
             for (TMaze z : mazes) {
                 f += z.fitness();
@@ -189,6 +221,10 @@ public final class TMazeTask implements Task {
          * evolution, when most agents starve, it skips most of the work.
          */
         public TMaze[] play(float[] params, long[] envKeys, Observer observer) {
+            return play(params, envKeys, observer, false, -1);
+        }
+
+        private TMaze[] play(float[] params, long[] envKeys, Observer observer, boolean training, int offspring) {
             if (envKeys.length != m) {
                 throw new IllegalArgumentException("expected " + m + " environments, got " + envKeys.length);
             }
@@ -198,8 +234,8 @@ public final class TMazeTask implements Task {
             maps = new Mapping[m];
             int[] envAt = new int[m];
             for (int e = 0; e < m; e++) {
-                nk[e] = noiseKey(envKeys[e]);
-                mazes[e] = newMaze(envKeys[e]);
+                nk[e] = noiseKey(envKeys[e], offspring);
+                mazes[e] = training ? trainingMaze(envKeys[e], e) : newMaze(envKeys[e]);
                 maps[e] = mapping(envKeys[e]);
                 envAt[e] = e;
             }
@@ -211,7 +247,7 @@ public final class TMazeTask implements Task {
             for (int a = 0; a < actions; a++) {
                 if (skipDead) {
                     for (int slot = active - 1; slot >= 0; slot--) {
-                        if (!mazes[envAt[slot]].alive()) {
+                        if (mazes[envAt[slot]].frozen()) {
                             int last = active - 1;
                             net.swapEnvironments(slot, last);
                             int t = envAt[slot];
@@ -225,7 +261,7 @@ public final class TMazeTask implements Task {
                 for (int slot = 0; slot < active; slot++) {
                     net.clearInputs(slot);
                     TMaze z = mazes[envAt[slot]];
-                    if (!z.alive()) {
+                    if (z.frozen()) {
                         continue;
                     }
                     Mapping map = maps[envAt[slot]];
@@ -292,33 +328,22 @@ public final class TMazeTask implements Task {
         return out;
     }
 
-    /** The summary metrics of a list of episodes. */
+    /** The summary metrics of a list of episodes (see {@link #metricDescriptions()}). */
     static LinkedHashMap<String, Double> summarize(List<Baselines.EpisodeStats> eps) {
-        double fit = 0;
-        double food = 0;
-        double poison = 0;
-        double alive = 0;
-        int poisoned = 0;
-        int reate = 0;
-        for (Baselines.EpisodeStats s : eps) {
-            fit += s.fitness();
-            food += s.foods();
-            poison += s.poisons();
-            alive += s.stepsAlive();
-            if (s.poisons() > 0) {
-                poisoned++;
-                if (s.poisonsAfterFirst() > 0) {
-                    reate++;
-                }
-            }
-        }
-        int n = eps.size();
+        Baselines.Summary s = Baselines.Summary.of(eps);
         LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        m.put("fitness", fit / n);
-        m.put("food_per_episode", food / n);
-        m.put("poison_per_episode", poison / n);
-        m.put("poison_reeat_rate", poisoned == 0 ? Double.NaN : (double) reate / poisoned);
-        m.put("survival_steps", alive / n);
+        m.put("fitness", s.meanFitness());
+        m.put("fitness_stderr", s.stderrFitness());
+        m.put("food_per_episode", s.meanFoods());
+        m.put("poison_per_episode", s.meanPoisons());
+        m.put("poison_reeat_rate", s.reEatRate());
+        m.put("survival_steps", s.meanStepsAlive());
+        m.put("food_arm_before_poison", s.foodArmBefore().mean());
+        m.put("food_arm_before_poison_stderr", s.foodArmBefore().stderr());
+        m.put("food_arm_after_poison", s.foodArmAfter().mean());
+        m.put("food_arm_after_poison_stderr", s.foodArmAfter().stderr());
+        m.put("food_arm_after_swap", s.foodArmAfterSwap().mean());
+        m.put("food_arm_after_swap_stderr", s.foodArmAfterSwap().stderr());
         return m;
     }
 
@@ -337,23 +362,25 @@ public final class TMazeTask implements Task {
                 envKeys, this::newMaze)));
         b.put("oracle", summarize(Baselines.stats(maze, Baselines.oracle(), envKeys, this::newMaze)));
         for (LinkedHashMap<String, Double> v : b.values()) {
-            v.put("normalised_score", normalised(v.get("fitness"), b));
+            addScores(v, b);
         }
         cachedKeys = envKeys.clone();
         cachedBaselines = b;
         return b;
     }
 
-    private static double normalised(double f, Map<String, LinkedHashMap<String, Double>> b) {
+    /** Adds the scores relative to the baselines: normalised score and food as a fraction of the oracle's. */
+    private static void addScores(LinkedHashMap<String, Double> m, Map<String, LinkedHashMap<String, Double>> b) {
         double r = b.get("random").get("fitness");
         double o = b.get("oracle").get("fitness");
-        return (f - r) / (o - r);
+        m.put("normalised_score", (m.get("fitness") - r) / (o - r));
+        m.put("food_vs_oracle", m.get("food_per_episode") / b.get("oracle").get("food_per_episode"));
     }
 
     @Override
     public LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys) {
         LinkedHashMap<String, Double> m = summarize(networkStats(params, envKeys));
-        m.put("normalised_score", normalised(m.get("fitness"), baselineMetrics(envKeys)));
+        addScores(m, baselineMetrics(envKeys));
         return m;
     }
 
@@ -361,11 +388,22 @@ public final class TMazeTask implements Task {
     public LinkedHashMap<String, String> metricDescriptions() {
         LinkedHashMap<String, String> d = new LinkedHashMap<>();
         d.put("fitness", "the training fitness (higher is better)");
-        d.put("food_per_episode", "food eaten per 400-step episode (higher is better)");
+        d.put("fitness_stderr", "standard error of the mean fitness over the held-out episodes");
+        d.put("food_per_episode", "food eaten per episode (higher is better)");
         d.put("poison_per_episode", "poison eaten per episode (lower is better)");
         d.put("poison_reeat_rate", "of episodes with a poison, the fraction that ate poison again (lower = one-shot learning)");
-        d.put("survival_steps", "network steps alive per episode (of 400)");
+        d.put("survival_steps", "network steps alive per episode");
+        d.put("food_arm_before_poison", "of the arm choices before the first poison, the fraction into the food arm "
+                + "(mean over episodes; 0.5 = chance)");
+        d.put("food_arm_after_poison", "the same after the first poison, before any later swap (higher = learned "
+                + "from the poison)");
+        d.put("food_arm_after_swap", "the same after a swap that followed the first poison (a side learner drops, "
+                + "a colour learner turns back in the arm)");
+        for (String k : List.of("food_arm_before_poison", "food_arm_after_poison", "food_arm_after_swap")) {
+            d.put(k + "_stderr", "its standard error over episodes");
+        }
         d.put("normalised_score", "(fitness - random) / (oracle - random): 0 = random agent, 1 = oracle learner");
+        d.put("food_vs_oracle", "food per episode / the oracle learner's (higher is better)");
         return d;
     }
 

@@ -52,7 +52,14 @@ class BaselinesTest {
         assertTrue(m.done());
         Baselines.EpisodeStats s = Baselines.EpisodeStats.of(m);
         assertEquals(new Baselines.EpisodeStats(m.fitness(), m.foods(), m.poisons(), m.poisonsAfterFirstPoison(),
-                m.stepsAlive()), s);
+                m.stepsAlive(), m.armChoices(TMaze.BEFORE_POISON, true) + m.armChoices(TMaze.BEFORE_POISON, false),
+                m.armChoices(TMaze.BEFORE_POISON, true),
+                m.armChoices(TMaze.AFTER_POISON, true) + m.armChoices(TMaze.AFTER_POISON, false),
+                m.armChoices(TMaze.AFTER_POISON, true),
+                m.armChoices(TMaze.AFTER_SWAP, true) + m.armChoices(TMaze.AFTER_SWAP, false),
+                m.armChoices(TMaze.AFTER_SWAP, true)), s);
+        assertTrue(s.choicesBefore() + s.choicesAfter() + s.choicesSwap() >= m.foods() + m.poisons(),
+                "every meal follows an arm choice");
         assertEquals(Keys.of(ENV[0], Baselines.SWAP_STREAM), Baselines.swapKey(ENV[0]));
     }
 

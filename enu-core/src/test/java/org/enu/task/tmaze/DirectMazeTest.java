@@ -1,0 +1,187 @@
+package org.enu.task.tmaze;
+
+import static org.enu.task.tmaze.TMaze.MOVE_DOWN;
+import static org.enu.task.tmaze.TMaze.MOVE_RIGHT;
+import static org.enu.task.tmaze.TMaze.MOVE_UP;
+import static org.enu.task.tmaze.TMaze.NONE;
+import static org.enu.task.tmaze.TMaze.SENSOR_GREEN;
+import static org.enu.task.tmaze.TMaze.SENSOR_RED;
+import static org.enu.task.tmaze.TMaze.SENSOR_WALL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.enu.rng.KeyedRandom;
+import org.enu.rng.Keys;
+import org.junit.jupiter.api.Test;
+
+/** The authors' direct-move maze and the "hungry" starvation rule, against hand-worked episodes. */
+class DirectMazeTest {
+    static final MazeConfig DIRECT = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, -1);
+    static final MazeConfig DIRECT_HUNGRY = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.HUNGRY, -1);
+    static final long SWAP = Keys.of(99, 1);
+    /** Layout bits: 1 = poison is green, 2 = green is item A (top). */
+    static final int GREEN_TOP_RED_POISON = 2;
+
+    static void acts(TMaze m, int... actions) {
+        for (int a : actions) {
+            m.act(a);
+        }
+    }
+
+    static void assertSensors(TMaze m, boolean wall, boolean green, boolean red) {
+        assertEquals(wall, m.sensor(SENSOR_WALL), "wall");
+        assertEquals(green, m.sensor(SENSOR_GREEN), "green");
+        assertEquals(red, m.sensor(SENSOR_RED), "red");
+    }
+
+    @Test
+    void walkingToTheTopItemTakesFiveMovesAndEatsIt() {
+        TMaze m = new TMaze(DIRECT, GREEN_TOP_RED_POISON, SWAP);
+        assertEquals(3, m.row());
+        assertEquals(2, m.col());
+        assertSensors(m, false, false, false);
+        acts(m, MOVE_RIGHT, MOVE_RIGHT);
+        assertSensors(m, false, false, false);
+        m.act(MOVE_RIGHT);
+        assertEquals(5, m.col());
+        assertSensors(m, true, false, false); // the junction: the way right is a wall, the items two away
+        m.act(MOVE_UP);
+        assertEquals(2, m.row());
+        assertSensors(m, true, true, false); // green (food) above
+        m.act(MOVE_UP);
+        assertEquals(1, m.foods());
+        assertEquals(1.0, m.lastReward());
+        assertEquals(3, m.row());
+        assertEquals(2, m.col());
+        assertEquals(18.0, m.energy());
+        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, true));
+    }
+
+    @Test
+    void movesIntoWallsAreUndoneAndThereIsNoWayBackDownTheStem() {
+        TMaze m = new TMaze(DIRECT, 0, SWAP);
+        acts(m, MOVE_UP, MOVE_DOWN);
+        assertEquals(3, m.row());
+        assertEquals(2, m.col());
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT);
+        assertEquals(5, m.col(), "right at the junction is a wall");
+        acts(m, MOVE_DOWN, MOVE_UP, MOVE_UP);
+        assertEquals(2, m.row(), "back through the junction into the top arm");
+        assertEquals(2, m.armChoices(TMaze.BEFORE_POISON, true) + m.armChoices(TMaze.BEFORE_POISON, false));
+        assertEquals(7 + 2, m.actionsTaken());
+        assertEquals(18 - 9, m.energy(), 1e-12);
+    }
+
+    @Test
+    void poisonBelowIsSeenFromTheArmAndTheAgentCanTurnBack() {
+        TMaze m = new TMaze(DIRECT, GREEN_TOP_RED_POISON, SWAP);
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN);
+        assertSensors(m, true, false, true);
+        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, false));
+        acts(m, MOVE_UP, MOVE_UP);
+        assertSensors(m, true, true, false);
+        m.act(MOVE_DOWN);
+        assertEquals(3, m.row(), "back at the junction");
+        m.act(MOVE_DOWN);
+        m.act(MOVE_DOWN); // eats the red poison: the first reward counts +1
+        assertEquals(1, m.poisons());
+        assertEquals(-1.0, m.lastReward());
+        assertEquals(1.0, m.rewardSum());
+        // the same poison again: -1 and no energy; the second choice of the poison arm came after the first poison
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN);
+        assertEquals(2, m.poisons());
+        assertEquals(1, m.armChoices(TMaze.AFTER_POISON, false));
+        assertEquals(0.0, m.rewardSum());
+        assertFalse(m.alive());
+        assertTrue(m.frozen(), "final death");
+        assertEquals(14 * 4, m.stepsAlive());
+        m.act(MOVE_RIGHT);
+        assertEquals(2, m.col(), "a dead agent does not move");
+    }
+
+    @Test
+    void aHungryAgentKeepsMovingAndFoodBringsItBack() {
+        TMaze m = new TMaze(DIRECT_HUNGRY, GREEN_TOP_RED_POISON, SWAP);
+        for (int i = 0; i < 18; i++) {
+            m.act(NONE);
+        }
+        assertFalse(m.alive());
+        assertFalse(m.frozen());
+        assertEquals(72, m.stepsAlive());
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP);
+        assertEquals(72, m.stepsAlive(), "no alive bonus while starving");
+        assertEquals(2, m.row(), "but it moves");
+        m.act(MOVE_UP); // food
+        assertTrue(m.alive());
+        assertEquals(18.0, m.energy());
+        assertEquals(72, m.stepsAlive(), "the action that fed it began starving");
+        m.act(NONE);
+        assertEquals(76, m.stepsAlive());
+        assertEquals((1 + 0.025 * 76) / 400, m.fitness(), 1e-12);
+        // a second poison empties the energy but does not end the episode
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // first poison: refills
+        assertTrue(m.alive());
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // second: energy 0
+        assertFalse(m.alive());
+        assertEquals(0.0, m.energy());
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP);
+        assertEquals(2, m.foods());
+        assertTrue(m.alive());
+    }
+
+    @Test
+    void poisonRewardScalesOnlyThePenalty() {
+        MazeConfig soft = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, -0.25);
+        TMaze m = new TMaze(soft, GREEN_TOP_RED_POISON, SWAP);
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP); // food, counted +1
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // poison
+        assertEquals(0.75, m.rewardSum(), 1e-12);
+        assertEquals(-1.0, m.lastReward(), "the network still sees a full negative reward");
+        assertThrows(IllegalArgumentException.class,
+                () -> MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> MazeConfig.defaults().with("diagonal", MazeConfig.DEATH, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> MazeConfig.defaults().with(MazeConfig.DIRECT, "sleep", -1));
+    }
+
+    /** The audit's figure: a random right/up/down walker with 18 actions of energy eats in about 76% of episodes. */
+    @Test
+    void aRandomThreeActionWalkerEatsInAboutThreeQuartersOfEpisodes() {
+        int n = 4000;
+        int ateDirect = 0;
+        int ateTurn = 0;
+        for (int i = 0; i < n; i++) {
+            KeyedRandom r = new KeyedRandom(Keys.of(5, i));
+            TMaze d = new TMaze(DIRECT, Keys.of(6, i), SWAP);
+            TMaze t = new TMaze(MazeConfig.defaults(), Keys.of(6, i), SWAP);
+            while (!d.done() && !d.frozen()) {
+                d.act(r.nextInt(3));
+            }
+            while (!t.done() && !t.frozen()) {
+                t.act(r.nextInt(3));
+            }
+            ateDirect += d.foods() + d.poisons() > 0 ? 1 : 0;
+            ateTurn += t.foods() + t.poisons() > 0 ? 1 : 0;
+        }
+        double pd = ateDirect / (double) n;
+        double pt = ateTurn / (double) n;
+        assertTrue(pd > 0.70 && pd < 0.82, "direct: " + pd);
+        assertTrue(pt < 0.08, "turn: " + pt);
+    }
+
+    @Test
+    void theOracleNeverReEatsPoisonInTheDirectMaze() {
+        long[] keys = org.enu.eval.EnvironmentKeys.heldOut(1, 200);
+        Baselines.Summary o = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.oracle(), keys));
+        assertEquals(0.0, o.reEatRate());
+        assertEquals(400.0, o.meanStepsAlive());
+        assertTrue(o.meanFoods() > 17 && o.meanFoods() < 20, "foods " + o.meanFoods());
+        // after its first poison it always walks to the food arm until the next swap
+        assertEquals(1.0, o.foodArmAfter().mean(), 1e-12);
+        Baselines.Summary rnd = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.random(), keys));
+        assertTrue(rnd.meanFitness() < o.meanFitness() / 3);
+    }
+}
