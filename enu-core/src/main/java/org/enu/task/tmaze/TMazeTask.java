@@ -149,9 +149,13 @@ public final class TMazeTask implements Task {
         return new TMaze(maze, envKey, Baselines.swapKey(envKey));
     }
 
-    /** The maze of training environment e of a generation: layout e mod 4 when the sets are balanced. */
+    /**
+     * The maze of training environment e of a generation: layout e mod 4 when the sets are
+     * balanced and the mini-batch is a multiple of 4 (else, as always, the layout its key draws).
+     */
     TMaze trainingMaze(long envKey, int e) {
-        return cfg.balanced() ? new TMaze(maze, e & 3, Baselines.swapKey(envKey)) : newMaze(envKey);
+        return cfg.balanced() && cfg.environments() % 4 == 0 ? new TMaze(maze, e & 3, Baselines.swapKey(envKey))
+                : newMaze(envKey);
     }
 
     /** The output-noise key of an environment, and of an offspring in it (offspring < 0: none). */
@@ -163,6 +167,11 @@ public final class TMazeTask implements Task {
     @Override
     public Rollout newRollout() {
         return new Episodes(cfg.environments());
+    }
+
+    /** A player of m environments at a time (for evaluation, traces and tests). */
+    public Episodes newEpisodes(int m) {
+        return new Episodes(m);
     }
 
     /** Observes an episode action by action (for traces and the terminal replay). */
