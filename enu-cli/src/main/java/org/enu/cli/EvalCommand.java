@@ -40,14 +40,23 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "evaluate on a variant of the task it was "
+            + "trained on, e.g. --set tmaze.swap_probability=1 (task keys and enu.output_noise; keys that change "
+            + "the genome's shape are refused)")
+    java.util.List<String> sets = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (envs < 1) {
             throw new ConfigException("--envs: must be >= 1, got " + envs);
         }
         RunDirectory rd = new RunDirectory(dir).requireExisting();
-        RunConfig cfg = rd.config();
+        RunConfig trainedOn = rd.config();
+        RunConfig cfg = variant(trainedOn, sets);
         Task task = TaskRegistry.create(cfg);
+        if (task.layout().parameterCount() != TaskRegistry.create(trainedOn).layout().parameterCount()) {
+            throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");
+        }
         Genome genome = rd.latestGenome();
         if (genome.parameters().length != task.layout().parameterCount()) {
             throw new ConfigException("genome: has " + genome.parameters().length + " parameters, the run's task needs "
@@ -64,6 +73,9 @@ final class EvalCommand implements Callable<Integer> {
             o.put("generation", genome.generation());
             o.put("environments", envs);
             o.put("seed", seed);
+            if (!sets.isEmpty()) {
+                o.put("set", sets);
+            }
             o.put("trained", trained);
             o.put("untrained", untrained);
             if (!baselines.isEmpty()) {
@@ -71,9 +83,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         } else {
-            out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%n", task.name(),
-                    genome.generation(), envs, seed);
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-27s %12s %12s", "metric", "trained",
+            out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%s%n", task.name(),
+                    genome.generation(), envs, seed, sets.isEmpty() ? "" : ", variant: " + String.join(" ", sets));
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-31s %12s %12s", "metric", "trained",
                     "untrained"));
             for (String b : baselines.keySet()) {
                 head.append(String.format(Locale.ROOT, " %12s", b));
@@ -81,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
             out.println(head.append("   meaning"));
             Map<String, String> desc = task.metricDescriptions();
             for (String k : trained.keySet()) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-27s %12.4f %12.4f", k, trained.get(k),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-31s %12.4f %12.4f", k, trained.get(k),
                         untrained.get(k)));
                 for (Map<String, Double> b : baselines.values()) {
                     Double v = b.get(k);
@@ -92,5 +104,25 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The run's configuration with evaluation-time overrides: only keys of the task's own section
+     * and the output noise, never one that fixes the genome (wiring, sizes).
+     */
+    static RunConfig variant(RunConfig cfg, java.util.List<String> sets) {
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            String key = eq > 0 ? s.substring(0, eq).trim() : s;
+            if (org.enu.config.Curriculum.FIXED_KEYS.contains(key)) {
+                throw new ConfigException("--set " + key + ": changes the genome's shape or the run's identity, "
+                        + "so the trained genome cannot be evaluated with it");
+            }
+            if (!key.startsWith(cfg.task() + ".") && !key.equals("enu.output_noise")) {
+                throw new ConfigException("--set " + key + ": only " + cfg.task()
+                        + ".* keys and enu.output_noise can vary at evaluation");
+            }
+        }
+        return cfg.withSets(sets);
     }
 }

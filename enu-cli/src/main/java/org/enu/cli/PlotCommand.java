@@ -15,6 +15,7 @@ import org.enu.task.EpisodeTrace;
 import org.enu.task.Task;
 import org.enu.task.TaskRegistry;
 import org.enu.task.stdp.StdpTask;
+import org.enu.task.tmaze.TMazeTask;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
 /** {@code enu plot DIR}: PNG plots of a run's fitness curve and of one held-out episode. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw DIR/plots/fitness.png (mean, best and centre fitness per generation) and "
-                + "DIR/plots/episode.png (one held-out episode of the latest genome).")
+                + "DIR/plots/episode.png (one held-out episode of the latest genome); for the T-maze also "
+                + "DIR/plots/food-arm.png (food-arm choices before and after the first poison), for STDP "
+                + "DIR/plots/stdp-curve.png.")
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,6 +60,11 @@ final class PlotCommand implements Callable<Integer> {
         traceChart(trace, task.tracePanels(trace), task.name() + ": held-out episode " + episode.env + ", generation "
                 + genome.generation(), episodePng);
         spec.commandLine().getOut().printf("wrote %s%nwrote %s%n", fitness, episodePng);
+        if (task instanceof TMazeTask tmaze) {
+            Path arms = plots.resolve("food-arm.png");
+            foodArmChart(tmaze, genome, rd.config().seed(), EnvironmentKeys.heldOut(episode.seed, 256), arms);
+            spec.commandLine().getOut().printf("wrote %s%n", arms);
+        }
         if (task instanceof StdpTask stdp) {
             Path curve = plots.resolve("stdp-curve.png");
             stdpCurve(stdp, genome, EnvironmentKeys.heldOut(episode.seed, 512), curve);
@@ -147,6 +155,51 @@ final class PlotCommand implements Callable<Integer> {
                 + (task.config().modulated() ? "neuromodulated" : "plain") + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 620);
+    }
+
+    /**
+     * Paper Fig. 9 as numbers: the fraction of arm choices into the food arm before the first
+     * poison, after it and after a later swap (mean over held-out mazes, error bars one standard
+     * error), for the genome, the untrained network and the oracle learner.
+     */
+    static void foodArmChart(TMazeTask task, Genome genome, long seed, long[] keys, Path png) throws IOException {
+        org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+                new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+        String[] phases = {"before_poison", "after_poison", "after_swap"};
+        String[] labels = {"before the first poison", "after the first poison", "after a later swap"};
+        Map<String, Map<String, Double>> agents = new java.util.LinkedHashMap<>();
+        agents.put("evolved (generation " + genome.generation() + ")", task.metrics(genome.parameters(), keys));
+        agents.put("untrained", task.metrics(task.initialParameters(seed), keys));
+        agents.put("oracle learner", task.baselineMetrics(keys).get("oracle"));
+        agents.put("random agent", task.baselineMetrics(keys).get("random"));
+        for (Map.Entry<String, Map<String, Double>> a : agents.entrySet()) {
+            for (int i = 0; i < phases.length; i++) {
+                Double m = a.getValue().get("food_arm_" + phases[i]);
+                Double se = a.getValue().get("food_arm_" + phases[i] + "_stderr");
+                data.add(m == null || m.isNaN() ? 0 : m, se == null || se.isNaN() ? 0 : se, a.getKey(), labels[i]);
+            }
+        }
+        org.jfree.chart.renderer.category.StatisticalBarRenderer r =
+                new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+        for (int i = 0; i < agents.size(); i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+        }
+        r.setErrorIndicatorPaint(Color.BLACK);
+        org.jfree.chart.axis.NumberAxis y = new NumberAxis("fraction of arm choices into the food arm");
+        y.setRange(0, 1.05);
+        org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data,
+                new org.jfree.chart.axis.CategoryAxis("arm choices (junction into an arm), " + keys.length
+                        + " held-out mazes"), y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        org.jfree.chart.plot.ValueMarker chance = new org.jfree.chart.plot.ValueMarker(0.5);
+        chance.setPaint(Color.GRAY);
+        chance.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+        plot.addRangeMarker(chance);
+        JFreeChart chart = new JFreeChart("T-maze: does one taste of poison change the choice? (0.5 = chance)",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 560);
     }
 
     private static void add(XYSeries s, double x, Object v) {

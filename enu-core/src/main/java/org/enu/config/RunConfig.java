@@ -160,6 +160,17 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** This configuration with {@code key.path=value} overrides, checked against the task's schema. */
+    public RunConfig withSets(List<String> sets) {
+        ConfigTree t = tree;
+        ConfigTree schema = schema(task);
+        for (String s : sets) {
+            t = t.set(s);
+            t.checkAgainst(schema);
+        }
+        return bind(t);
+    }
+
     /** This configuration with one top-level value replaced (validated like any other). */
     public RunConfig with(String key, Object value) {
         return bind(tree.set(key + "=" + value));

@@ -423,7 +423,7 @@ public final class TMazeTask implements Task {
         int NE = wiring.enuNeurons();
         int S = wiring.synapses();
         List<String> cols = new ArrayList<>(List.of("step", "action_index", "row", "col", "heading", "energy",
-                "alive", "reward", "sensor_wall", "sensor_green", "sensor_red"));
+                "alive", "reward", "foods", "poisons", "swaps", "sensor_wall", "sensor_green", "sensor_red"));
         for (int i = 0; i < NI; i++) {
             for (int c = 0; c < C; c++) {
                 cols.add("in" + i + "_out" + c);
@@ -464,6 +464,9 @@ public final class TMazeTask implements Task {
                 row[i++] = z.energy();
                 row[i++] = z.alive() ? 1 : 0;
                 row[i++] = z.lastReward();
+                row[i++] = z.foods();
+                row[i++] = z.poisons();
+                row[i++] = z.swaps();
                 for (int s = 0; s < TMaze.SENSORS; s++) {
                     row[i++] = z.sensor(s) ? 1 : 0;
                 }
@@ -516,8 +519,8 @@ public final class TMazeTask implements Task {
         for (int i = 0; i < NI - 1; i++) {
             sensors.add("in" + i + "_out0");
         }
-        return List.of(sensors, List.of("in" + TMazeConfig.REWARD_NEURON + "_out1", "in" + TMazeConfig.REWARD_NEURON
-                + "_out2"), outs, List.of("energy"));
+        return List.of(outs, List.of("action"), sensors, List.of("in" + TMazeConfig.REWARD_NEURON + "_out1", "in"
+                + TMazeConfig.REWARD_NEURON + "_out2"), List.of("foods", "poisons", "swaps"), List.of("energy"));
     }
 
     /**
