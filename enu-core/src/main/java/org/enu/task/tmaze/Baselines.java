@@ -451,17 +451,29 @@ public final class Baselines {
      * map could track itself.
      */
     public static MazePolicy.Factory oracle(boolean inferFromFood) {
-        return envKey -> new Oracle(inferFromFood);
+        return envKey -> new Oracle(inferFromFood, false);
+    }
+
+    /**
+     * The colour-blind side learner (win-stay, lose-shift): it walks to a target arm (first the
+     * left one) and eats what is there; a poison makes it switch arms, food keeps it. It never
+     * looks at the colours, so it eats poison again after every swap that moves the poison into
+     * its arm: the learner that fitness alone cannot tell from the oracle, but the re-eat rate can.
+     */
+    public static MazePolicy.Factory sideLearner() {
+        return envKey -> new Oracle(false, true);
     }
 
     private static final class Oracle implements MazePolicy {
         private final boolean inferFromFood;
+        private final boolean colourBlind;
         private int badColour = -1; // FRONT_GREEN or FRONT_RED once known
         private int target = 0; // the arm to walk to: 0 = left (A), 1 = right (B)
         private int frontBefore = FRONT_NOTHING; // front cell when the previous action was chosen
 
-        Oracle(boolean inferFromFood) {
+        Oracle(boolean inferFromFood, boolean colourBlind) {
             this.inferFromFood = inferFromFood;
+            this.colourBlind = colourBlind;
         }
 
         @Override
@@ -470,7 +482,7 @@ public final class Baselines {
             if (r != 0 && (frontBefore == FRONT_GREEN || frontBefore == FRONT_RED)) {
                 // It ate the item at targetCol, whose colour was in front before the move.
                 if (r < 0) {
-                    badColour = frontBefore;
+                    badColour = colourBlind ? -1 : frontBefore;
                     target = 1 - target;
                 } else if (inferFromFood && badColour < 0) {
                     badColour = frontBefore == FRONT_GREEN ? FRONT_RED : FRONT_GREEN;

@@ -359,7 +359,7 @@ public final class TMazeTask implements Task {
     private long[] cachedKeys;
     private Map<String, LinkedHashMap<String, Double>> cachedBaselines;
 
-    /** The baselines' metrics on the keys: random agent, best fixed policy, oracle learner. */
+    /** The baselines' metrics on the keys: random agent, best fixed policy, side learner, oracle learner. */
     @Override
     public synchronized Map<String, LinkedHashMap<String, Double>> baselineMetrics(long[] envKeys) {
         if (cachedBaselines != null && java.util.Arrays.equals(cachedKeys, envKeys)) {
@@ -369,6 +369,7 @@ public final class TMazeTask implements Task {
         b.put("random", summarize(Baselines.stats(maze, Baselines.random(), envKeys, this::newMaze)));
         b.put("best_fixed", summarize(Baselines.stats(maze, Baselines.bestFixedPolicy(maze, envKeys, this::newMaze),
                 envKeys, this::newMaze)));
+        b.put("side_learner", summarize(Baselines.stats(maze, Baselines.sideLearner(), envKeys, this::newMaze)));
         b.put("oracle", summarize(Baselines.stats(maze, Baselines.oracle(), envKeys, this::newMaze)));
         for (LinkedHashMap<String, Double> v : b.values()) {
             addScores(v, b);

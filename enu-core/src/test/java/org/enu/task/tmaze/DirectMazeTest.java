@@ -183,5 +183,10 @@ class DirectMazeTest {
         assertEquals(1.0, o.foodArmAfter().mean(), 1e-12);
         Baselines.Summary rnd = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.random(), keys));
         assertTrue(rnd.meanFitness() < o.meanFitness() / 3);
+        // the colour-blind side learner gets most of the oracle's fitness but re-eats after swaps
+        Baselines.Summary side = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.sideLearner(), keys));
+        assertTrue(side.meanFitness() > 0.8 * o.meanFitness(), side.meanFitness() + " vs " + o.meanFitness());
+        assertTrue(side.reEatRate() > 0.4, "re-eat " + side.reEatRate());
+        assertTrue(side.foodArmAfterSwap().mean() < o.foodArmAfterSwap().mean());
     }
 }
