@@ -7,8 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,8 @@ import java.util.Map;
 public final class ConfigTree {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     private final Map<String, Object> root;
 
@@ -35,18 +34,19 @@ public final class ConfigTree {
         return root;
     }
 
-    /** Parses YAML text whose top level is a mapping; {@code source} names it in errors. */
+    /**
+     * Parses YAML text whose top level is a mapping; {@code source} names it in errors. The YAML
+     * is read strictly ({@link YamlReader}): one document, no duplicate keys, no aliases or tags.
+     */
     public static ConfigTree parse(String yaml, String source) {
         if (yaml.isBlank()) {
             return new ConfigTree(new LinkedHashMap<>());
         }
         Object v;
         try {
-            v = YAML.readValue(yaml, Object.class);
-        } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage().replace('\n', ' ');
-            throw new ConfigException(source + ": not valid YAML: " + msg
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            v = YamlReader.parse(yaml, source);
+        } catch (YamlReader.SyntaxError e) {
+            throw new ConfigException(e.getMessage());
         }
         if (v == null) {
             return new ConfigTree(new LinkedHashMap<>());
@@ -57,17 +57,9 @@ public final class ConfigTree {
         return new ConfigTree(copy(asMap(v)));
     }
 
-    /** Reads a YAML file. */
+    /** Reads a YAML file (at most {@link Limits#MAX_CONFIG_BYTES} bytes of UTF-8 text). */
     public static ConfigTree read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(YamlReader.readText(file), file.toString());
     }
 
     /** Reads a YAML resource of this package. */
@@ -120,21 +112,30 @@ public final class ConfigTree {
         }
         String path = assignment.substring(0, eq).trim();
         String text = assignment.substring(eq + 1).trim();
-        Object value;
+        String[] parts = path.split("\\.", -1);
+        for (String part : parts) {
+            if (!KEY.matcher(part).matches()) {
+                throw new ConfigException("--set " + path + ": not a key path (expected names of letters, digits and _ "
+                        + "joined by dots, e.g. es.sigma)");
+            }
+        }
         if (text.isEmpty()) {
             throw new ConfigException(path + ": --set needs a value");
         }
+        Object value;
         try {
-            value = YAML.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
+            value = YamlReader.parse(text, "--set " + path);
+        } catch (YamlReader.SyntaxError e) {
             value = text;
         }
         if (value instanceof Map || value instanceof List) {
             throw new ConfigException(path + ": --set takes a single value, got " + text);
         }
+        if (value == null) {
+            throw new ConfigException(path + ": --set needs a value, got " + text);
+        }
         Map<String, Object> out = copy(root);
         Map<String, Object> node = out;
-        String[] parts = path.split("\\.");
         for (int i = 0; i < parts.length - 1; i++) {
             Object next = node.get(parts[i]);
             if (!(next instanceof Map)) {
@@ -145,6 +146,34 @@ public final class ConfigTree {
         }
         node.put(parts[parts.length - 1], value);
         return new ConfigTree(out);
+    }
+
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+
+    /**
+     * A copy of this tree with its keys in the order of the schema's (recursively; keys the
+     * schema lacks keep their order after them), so that a configuration's text and digest do not
+     * depend on the order in which a file listed its keys.
+     */
+    public ConfigTree orderedLike(ConfigTree schema) {
+        return new ConfigTree(ordered(root, schema.root));
+    }
+
+    private static Map<String, Object> ordered(Map<String, Object> node, Map<String, Object> schema) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : schema.keySet()) {
+            if (node.containsKey(k)) {
+                Object v = node.get(k);
+                out.put(k, v instanceof Map && schema.get(k) instanceof Map ? ordered(asMap(v), asMap(schema.get(k)))
+                        : v instanceof Map ? copy(asMap(v)) : v);
+            }
+        }
+        for (Map.Entry<String, Object> e : node.entrySet()) {
+            if (!out.containsKey(e.getKey())) {
+                out.put(e.getKey(), e.getValue() instanceof Map ? copy(asMap(e.getValue())) : e.getValue());
+            }
+        }
+        return out;
     }
 
     /**
@@ -216,6 +245,9 @@ public final class ConfigTree {
         }
         if (v instanceof List) {
             return "a list";
+        }
+        if (v instanceof byte[]) {
+            return "binary data";
         }
         return String.valueOf(v);
     }

@@ -58,12 +58,25 @@ public record RunConfig(String task, String preset, long seed, int generations, 
             tree = tree.merge(user);
         }
         for (String s : sets) {
+            refuseIdentityKeys(s);
             ConfigTree next = tree.set(s);
             next.checkAgainst(schema);
             tree = next;
         }
         tree = tree.set("task=" + task).set("preset=" + preset);
         return bind(tree);
+    }
+
+    /** {@code --set task=...} and {@code --set preset=...} would be ignored: refuse them. */
+    private static void refuseIdentityKeys(String assignment) {
+        int eq = assignment.indexOf('=');
+        String key = (eq > 0 ? assignment.substring(0, eq) : assignment).trim();
+        if (key.equals("task")) {
+            throw new ConfigException("task: cannot be changed with --set (it is the TASK argument of enu train)");
+        }
+        if (key.equals("preset")) {
+            throw new ConfigException("preset: cannot be changed with --set (use --preset NAME)");
+        }
     }
 
     /** Re-reads a resolved configuration (a run directory's config.yaml). */
@@ -73,8 +86,9 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         if (!(task instanceof String t) || !TASKS.contains(t)) {
             throw new ConfigException("task: missing or unknown in " + file + " (known: " + String.join(", ", TASKS) + ")");
         }
-        tree.checkAgainst(schema(t));
-        return bind(tree);
+        ConfigTree schema = schema(t);
+        tree.checkAgainst(schema);
+        return bind(tree.orderedLike(schema));
     }
 
     /** All keys a configuration of this task may have, with their default values. */
@@ -84,9 +98,14 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         }
         ConfigTree common = ConfigTree.resource("common.yaml");
         ConfigTree taskFile = ConfigTree.resource(task + ".yaml");
-        return new ConfigTree(new java.util.LinkedHashMap<>(java.util.Map.of("task", task, "preset", "quick")))
-                .merge(common).merge(taskFile.section("defaults"))
-                .merge(new ConfigTree(new java.util.LinkedHashMap<>(java.util.Map.of("curriculum", List.of()))));
+        // insertion-ordered maps only: the order of the keys is the order of config.yaml and the
+        // text its digest is taken of, so it must not vary between JVMs (Map.of's order does)
+        java.util.Map<String, Object> head = new java.util.LinkedHashMap<>();
+        head.put("task", task);
+        head.put("preset", "quick");
+        java.util.Map<String, Object> tail = new java.util.LinkedHashMap<>();
+        tail.put("curriculum", List.of());
+        return new ConfigTree(head).merge(common).merge(taskFile.section("defaults")).merge(new ConfigTree(tail));
     }
 
     private static RunConfig bind(ConfigTree t) {
@@ -108,6 +127,8 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         if (ckpt < 1) {
             throw new ConfigException("checkpoint_every: must be >= 1, got " + ckpt);
         }
+        Limits.check(t, task);
+        Limits.checkParameters("enu.memory", 4, t.getInt("enu.memory"), t.getInt("enu.outputs"), t.getBoolean("enu.bias"));
         EnuSpec cell = section("enu", () -> new EnuSpec(1, t.getInt("enu.memory"), t.getInt("enu.outputs"),
                 t.getBoolean("enu.bias"), (float) t.getDouble("enu.gate_slope"), (float) t.getDouble("enu.reset_shift"),
                 (float) t.getDouble("enu.cell_slope"), t.getBoolean("enu.spike_output"),
@@ -155,9 +176,14 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         }
     }
 
-    /** The evaluation threads this run uses: the configured count, or one per available core. */
+    /**
+     * The evaluation threads this run uses: the configured count, or one per available core, but
+     * never more than a generation has work items (noise vectors: one per antithetic pair).
+     */
     public int effectiveThreads() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int wanted = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int work = es.antithetic() ? es.offspring() / 2 : es.offspring();
+        return Math.max(1, Math.min(wanted, work));
     }
 
     /** This configuration with {@code key.path=value} overrides, checked against the task's schema. */
@@ -165,6 +191,7 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         ConfigTree t = tree;
         ConfigTree schema = schema(task);
         for (String s : sets) {
+            refuseIdentityKeys(s);
             t = t.set(s);
             t.checkAgainst(schema);
         }

@@ -57,7 +57,8 @@ public final class LocalEvaluator implements Evaluator {
         AtomicInteger next = new AtomicInteger();
         int groups = pop.noiseCount();
         List<Callable<Void>> jobs = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        // never more workers than noise vectors: an idle worker costs its buffers and a thread
+        for (int t = 0; t < Math.min(threads, groups); t++) {
             jobs.add(() -> {
                 Worker w = workers.get();
                 for (int j = next.getAndIncrement(); j < groups; j = next.getAndIncrement()) {

@@ -1,0 +1,91 @@
+package org.enu.config;
+
+/**
+ * Upper bounds on the sizes a configuration or an option may ask for. Each is far above what
+ * the presets use (the paper's largest run: 1024 offspring, 32 environments of 100 steps, memory
+ * 32) and far below what would exhaust memory, overflow a count or run for ever, so that a
+ * mistyped value gets a one-line error before anything is written instead of an
+ * OutOfMemoryError, a negative size or a hang.
+ */
+public final class Limits {
+    private Limits() {
+    }
+
+    /** es.offspring. */
+    public static final int MAX_OFFSPRING = 100_000;
+    /** Environments per offspring ({@code <task>.environments}). */
+    public static final int MAX_ENVIRONMENTS = 10_000;
+    /** Steps of one episode ({@code iaf.steps}, {@code stdp.steps}, {@code tmaze.episode_steps}). */
+    public static final int MAX_STEPS = 100_000;
+    /** Environments times steps of one mini-batch (the per-thread episode buffers grow with it). */
+    public static final long MAX_ENVIRONMENT_STEPS = 4_000_000L;
+    /** enu.memory and enu.outputs. */
+    public static final int MAX_UNIT_SIZE = 512;
+    /** tmaze.hidden_neurons. */
+    public static final int MAX_HIDDEN_NEURONS = 1024;
+    /** Evolved parameters of one genome (the checkpoint holds 8 bytes per parameter). */
+    public static final long MAX_PARAMETERS = 4_000_000L;
+    /** threads (more than the work items of a generation are never started, see RunConfig). */
+    public static final int MAX_THREADS = 1024;
+    /** enu eval --envs, and the environment index of trace, plot and replay. */
+    public static final int MAX_EVAL_ENVIRONMENTS = 100_000;
+    /** Size of a configuration file (--config, config.yaml). */
+    public static final long MAX_CONFIG_BYTES = 1L << 20;
+
+    /** Checks the sizes of a resolved tree whose values have the schema's types. */
+    static void check(ConfigTree t, String task) {
+        atMost(t, "es.offspring", MAX_OFFSPRING);
+        atMost(t, "threads", MAX_THREADS);
+        atMost(t, "enu.memory", MAX_UNIT_SIZE);
+        atMost(t, "enu.outputs", MAX_UNIT_SIZE);
+        String steps = task.equals("tmaze") ? "tmaze.episode_steps" : task + ".steps";
+        atMost(t, task + ".environments", MAX_ENVIRONMENTS);
+        atMost(t, steps, MAX_STEPS);
+        if (task.equals("tmaze")) {
+            atMost(t, "tmaze.hidden_neurons", MAX_HIDDEN_NEURONS);
+        }
+        if (t.get(task + ".environments") instanceof Number m && t.get(steps) instanceof Number s) {
+            long product = m.longValue() * s.longValue();
+            if (product > MAX_ENVIRONMENT_STEPS) {
+                throw new ConfigException(task + ".environments: " + m + " environments of " + s + " steps exceed the "
+                        + "limit of " + MAX_ENVIRONMENT_STEPS + " environment-steps per mini-batch");
+            }
+        }
+    }
+
+    private static void atMost(ConfigTree t, String key, long max) {
+        if (t.get(key) instanceof Number n && n.longValue() > max) {
+            throw new ConfigException(key + ": must be at most " + max + ", got " + n);
+        }
+    }
+
+    /**
+     * Checks the parameter count of one ENU kind before its arrays exist (counted in 64 bits, so
+     * a huge memory cannot wrap around to a negative size).
+     */
+    public static void checkParameters(String key, long inputs, long memory, long outputs, boolean bias) {
+        long k = inputs + outputs + memory + (bias ? 1 : 0);
+        long p = 3 * memory * k + outputs * (memory + (bias ? 1 : 0));
+        if (p > MAX_PARAMETERS) {
+            throw new ConfigException(key + ": a unit of memory " + memory + " with " + outputs + " outputs has " + p
+                    + " parameters, more than the limit of " + MAX_PARAMETERS);
+        }
+    }
+
+    /** The steps of one episode of the configuration's task (a config value; 1 if it has none). */
+    public static long episodeSteps(RunConfig cfg) {
+        String key = cfg.task().equals("tmaze") ? "tmaze.episode_steps" : cfg.task() + ".steps";
+        return cfg.tree().get(key) instanceof Number n ? Math.max(1, n.longValue()) : 1;
+    }
+
+    /** Checks a count of held-out environments (eval --envs) against the episode length. */
+    public static void checkEvalEnvironments(String option, long envs, long steps) {
+        if (envs > MAX_EVAL_ENVIRONMENTS) {
+            throw new ConfigException(option + ": must be at most " + MAX_EVAL_ENVIRONMENTS + ", got " + envs);
+        }
+        if (envs * steps > 5 * MAX_ENVIRONMENT_STEPS) {
+            throw new ConfigException(option + ": " + envs + " environments of " + steps + " steps exceed the limit of "
+                    + 5 * MAX_ENVIRONMENT_STEPS + " environment-steps");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.enu.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads configuration YAML strictly, so that what a file says is what a run uses: one document,
+ * no duplicate keys, no anchors, aliases or tags (so no {@code !!binary}), only text, finite
+ * numbers, integers of at most 64 bits, booleans, sections and lists. A file must be UTF-8 text
+ * of at most {@link Limits#MAX_CONFIG_BYTES} bytes; it is refused before it is parsed otherwise.
+ */
+final class YamlReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlReader() {
+    }
+
+    /** Thrown for text that is not YAML at all (a --set value is then taken as plain text). */
+    static final class SyntaxError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SyntaxError(String message) {
+            super(message);
+        }
+    }
+
+    /** The text of a configuration file, refused early if it is large, binary or not a file. */
+    static String readText(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(file + ": is a directory, not a YAML file");
+        }
+        if (!Files.exists(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": not a regular file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Limits.MAX_CONFIG_BYTES + 1);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + reason(e));
+        }
+        if (bytes.length > Limits.MAX_CONFIG_BYTES) {
+            throw new ConfigException(file + ": larger than " + (Limits.MAX_CONFIG_BYTES >> 10)
+                    + " kB; a configuration is a few kB of YAML (is it the right file?)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text (a binary file?)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new ConfigException(file + ": contains NUL bytes (a binary file?)");
+        }
+        return text;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getClass().getSimpleName().replace("Exception", "");
+    }
+
+    /**
+     * Parses one YAML document; null for an empty one.
+     *
+     * @param source names the text in errors (a file, or "--set key")
+     * @throws SyntaxError     if the text is not YAML
+     * @throws ConfigException if it uses a construct enu does not accept
+     */
+    static Object parse(String text, String source) {
+        try (YAMLParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            Object v = value(p, source, "");
+            if (p.nextToken() != null) {
+                throw new ConfigException(source + ": line " + line(p) + ": a second YAML document ('---'); "
+                        + "a configuration is one document");
+            }
+            return v;
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage().replace('\n', ' ');
+            throw new SyntaxError(source + ": not valid YAML: " + msg
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new SyntaxError(source + ": cannot parse: " + e.getMessage());
+        }
+    }
+
+    private static int line(YAMLParser p) {
+        return p.currentLocation().getLineNr();
+    }
+
+    private static Object value(YAMLParser p, String source, String path) throws IOException {
+        String where = source + ": " + (path.isEmpty() ? "" : path + ": ");
+        if (p.isCurrentAlias()) {
+            throw new ConfigException(where + "YAML aliases (*" + p.getText() + ") are not supported (line " + line(p) + ")");
+        }
+        if (p.getCurrentAnchor() != null) {
+            throw new ConfigException(where + "YAML anchors (&" + p.getCurrentAnchor() + ") are not supported (line "
+                    + line(p) + ")");
+        }
+        if (p.getTypeId() != null) {
+            String tag = p.getTypeId().replace("tag:yaml.org,2002:", "!!");
+            throw new ConfigException(where + "YAML tags (" + tag + ") are not supported (line " + line(p) + ")");
+        }
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    String keyPath = path.isEmpty() ? key : path + "." + key;
+                    if (m.containsKey(key)) {
+                        throw new ConfigException(source + ": " + keyPath + ": duplicate key (line " + line(p) + ")");
+                    }
+                    p.nextToken();
+                    m.put(key, value(p, source, keyPath));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p, source, path + "[" + l.size() + "]"));
+                }
+                return l;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT: {
+                Number n = p.getNumberValue();
+                if (n instanceof BigInteger) {
+                    throw new ConfigException(where + "integer out of range, got " + n);
+                }
+                return n;
+            }
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                if (!Double.isFinite(d)) {
+                    throw new ConfigException(where + "number out of range, got " + p.getText());
+                }
+                return d;
+            }
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new ConfigException(where + "unsupported value (" + t + ", line " + line(p) + ")");
+        }
+    }
+}
