@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 import org.enu.es.EsState;
@@ -28,12 +27,58 @@ public final class Checkpoint {
     }
 
     private static final byte[] MAGIC = "ENUCKPT1".getBytes(StandardCharsets.US_ASCII);
+    /** The largest checkpoint a valid configuration can produce, with room for the header. */
+    static final long MAX_BYTES = 8 * org.enu.config.Limits.MAX_PARAMETERS * 2 + 4096;
+
+    /** Index of the first NaN or infinite value, or -1. */
+    public static int firstNonFinite(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads a whole run file of at most {@code max} bytes, with errors that name the file: missing,
+     * a directory in its place, too large, unreadable.
+     */
+    static byte[] readBounded(Path file, String what, long max) throws CorruptFileException {
+        if (Files.isDirectory(file)) {
+            throw new CorruptFileException(file + ": is a directory, not a " + what + " file");
+        }
+        if (!Files.exists(file)) {
+            throw new CorruptFileException(file + ": no " + what + " found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CorruptFileException(file + ": not a regular file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw new CorruptFileException(file + ": larger than any " + what + " enu writes (" + max + " bytes)");
+            }
+            return b;
+        } catch (CorruptFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CorruptFileException(file + ": cannot read: " + AtomicFiles.reason(e));
+        }
+    }
 
     /** The content of a checkpoint file. */
     public record Content(String configDigest, EsState state) {
     }
 
     public static void write(Path file, String configDigest, EsState s) throws IOException {
+        int bad = firstNonFinite(s.theta());
+        if (bad < 0) {
+            bad = firstNonFinite(s.velocity());
+        }
+        if (bad >= 0) {
+            throw new IllegalStateException(file + ": refusing to write a state with a non-finite parameter");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * s.theta().length + 128);
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
@@ -63,12 +108,7 @@ public final class Checkpoint {
      * @throws CorruptFileException if the file is not a checkpoint, is truncated or fails its checksum
      */
     public static Content read(Path file) throws IOException {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CorruptFileException(file + ": no checkpoint found");
-        }
+        byte[] all = readBounded(file, "checkpoint", MAX_BYTES);
         if (all.length < MAGIC.length + 4) {
             throw new CorruptFileException(file + ": too short to be a checkpoint (" + all.length + " bytes)");
         }
@@ -107,6 +147,18 @@ public final class Checkpoint {
             }
             if (in.hasRemaining()) {
                 throw new CorruptFileException(file + ": trailing bytes");
+            }
+            int bad = firstNonFinite(theta);
+            if (bad >= 0) {
+                throw new CorruptFileException(file + ": parameter " + bad + " is not finite (" + theta[bad] + ")");
+            }
+            bad = firstNonFinite(velocity);
+            if (bad >= 0) {
+                throw new CorruptFileException(file + ": momentum " + bad + " is not finite (" + velocity[bad] + ")");
+            }
+            if (Double.isInfinite(best) || bestGen < -1 || bestGen >= Math.max(generation, 1)) {
+                throw new CorruptFileException(file + ": inconsistent best fitness (" + best + " at generation " + bestGen
+                        + ")");
             }
             return new Content(digest, new EsState(seed, generation, theta, velocity, best, bestGen));
         } catch (java.nio.BufferUnderflowException e) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,10 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
                      Map<String, Object> provenance, Map<String, Object> config) {
 
     public static final String FORMAT = "enu-genome";
-    public static final int VERSION = 1;
+    /** Version 2 added the checksum; version 1 files are read only where a checkpoint confirms them. */
+    public static final int VERSION = 2;
+    /** The largest genome.json a valid configuration can produce (about 20 characters a parameter). */
+    static final long MAX_BYTES = 32 * org.enu.config.Limits.MAX_PARAMETERS * 2 + (16 << 20);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -58,6 +59,7 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         }
         root.set("provenance", JSON.valueToTree(provenance));
         root.set("config", JSON.valueToTree(config));
+        root.put("checksum", checksum());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -65,8 +67,48 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         }
     }
 
+    /** Writes the genome atomically; refuses parameters that are not finite. */
     public void write(Path file) throws IOException {
+        int bad = Checkpoint.firstNonFinite(parameters);
+        if (bad >= 0) {
+            throw new IllegalStateException(file + ": refusing to write a non-finite parameter " + bad);
+        }
         AtomicFiles.writeString(file, toJson());
+    }
+
+    /**
+     * "sha256:" and the SHA-256 of everything the file says, taken of the values it decodes to
+     * (parameter bits, layout, provenance and config in a canonical form), so any change that
+     * could alter a number is detected while a reformatting of the JSON is not.
+     */
+    public String checksum() {
+        return "sha256:" + GenomeChecksum.of(this);
+    }
+
+    /** Whether this genome's config equals another, leaving out some top-level keys. */
+    public boolean sameConfig(Map<String, Object> other, java.util.Set<String> ignore) {
+        return GenomeChecksum.canonicalConfig(config, ignore).equals(GenomeChecksum.canonicalConfig(other, ignore));
+    }
+
+    /**
+     * A version 1 genome.json (written before genomes had a checksum): it parsed and its fields
+     * are valid, but nothing shows it is unchanged; the run directory accepts it only when its
+     * checkpoint of the same generation holds the same parameters.
+     */
+    public static final class UncheckedGenomeException extends CorruptFileException {
+        private static final long serialVersionUID = 1L;
+        private final transient Genome genome;
+
+        UncheckedGenomeException(Path file, Genome genome) {
+            super(file + ": version 1 has no checksum, so a change to it cannot be detected (a checkpoint of the "
+                    + "same generation can confirm it; or retrain)");
+            this.genome = genome;
+        }
+
+        /** The genome as the file says. */
+        public Genome genome() {
+            return genome;
+        }
     }
 
     /**
@@ -77,10 +119,9 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
     @SuppressWarnings("unchecked")
     public static Genome read(Path file) throws IOException {
         JsonNode root;
+        byte[] bytes = Checkpoint.readBounded(file, "genome", MAX_BYTES);
         try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new CorruptFileException(file + ": no such file");
+            root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new CorruptFileException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
         }
@@ -91,7 +132,8 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new CorruptFileException(where + "format: expected '" + FORMAT + "'");
         }
-        if (root.path("version").asInt(-1) != VERSION) {
+        int version = root.path("version").isIntegralNumber() ? root.path("version").asInt() : -1;
+        if (version != VERSION && version != 1) {
             throw new CorruptFileException(where + "version: expected " + VERSION + ", got " + root.path("version"));
         }
         String task = text(root, "task", where);
@@ -146,7 +188,18 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         }
         Map<String, Object> prov = JSON.convertValue(root.path("provenance"), Map.class);
         Map<String, Object> cfg = JSON.convertValue(root.path("config"), Map.class);
-        return new Genome(task, generation, layout, params, prov == null ? Map.of() : prov, cfg == null ? Map.of() : cfg);
+        Genome g = new Genome(task, generation, layout, params, prov == null ? Map.of() : prov, cfg == null ? Map.of() : cfg);
+        if (version == 1) {
+            throw new UncheckedGenomeException(file, g);
+        }
+        JsonNode sum = root.path("checksum");
+        if (!sum.isTextual()) {
+            throw new CorruptFileException(where + "checksum: missing");
+        }
+        if (!sum.asText().equals(g.checksum())) {
+            throw new CorruptFileException(where + "checksum mismatch (the file was changed after it was written)");
+        }
+        return g;
     }
 
     private static String text(JsonNode n, String f, String where) throws CorruptFileException {
