@@ -1,6 +1,5 @@
 package org.enu.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enu.config.ConfigTree;
@@ -26,8 +27,12 @@ import org.enu.task.TaskRegistry;
  *   <li>{@code run.json} provenance of the process that started the run;</li>
  *   <li>{@code metrics.jsonl} one JSON object per generation;</li>
  *   <li>{@code checkpoint.bin} the latest resumable state ({@link Checkpoint});</li>
- *   <li>{@code genome.json} the final genome ({@link Genome}).</li>
+ *   <li>{@code genome.json} the final genome ({@link Genome});</li>
+ *   <li>{@code .lock} held by the process that writes the directory ({@link RunLock}).</li>
  * </ul>
+ * Every command that reads a run checks that its checkpoint and genome were made under the
+ * configuration config.yaml says, so an edited config.yaml or a file copied in from another run
+ * is refused instead of giving other numbers.
  */
 public final class RunDirectory {
     public static final String CONFIG = "config.yaml";
@@ -36,7 +41,6 @@ public final class RunDirectory {
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String GENOME = "genome.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
     public RunDirectory(Path dir) {
@@ -68,11 +72,15 @@ public final class RunDirectory {
 
     /** The SHA-256 of the configuration without the keys that never change results. */
     public static String digest(RunConfig cfg) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(cfg.tree().map());
+        return digest(cfg.tree());
+    }
+
+    private static String digest(ConfigTree tree) {
+        Map<String, Object> m = new LinkedHashMap<>(tree.map());
         for (String k : RunConfig.NON_SEMANTIC_KEYS) {
             m.remove(k);
         }
-        if (m.get("curriculum") instanceof java.util.List<?> l && l.isEmpty()) {
+        if (m.get("curriculum") instanceof List<?> l && l.isEmpty()) {
             m.remove("curriculum"); // runs without one keep the digest they had before curricula existed
         }
         try {
@@ -85,48 +93,96 @@ public final class RunDirectory {
     }
 
     /**
-     * The run's most recent genome: genome.json when the run has finished (and was not resumed
-     * past it), else the centre of the latest checkpoint.
+     * Whether a checkpoint's digest belongs to this directory's configuration: the digest of
+     * config.yaml in the schema's key order, or (for checkpoints written before the order was
+     * fixed) in the order the file lists its keys.
+     */
+    private boolean digestMatches(String stored, RunConfig cfg) {
+        if (stored.equals(digest(cfg))) {
+            return true;
+        }
+        try {
+            return stored.equals(digest(ConfigTree.read(file(CONFIG))));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the checkpoint and checks that it belongs to this configuration: its digest, its
+     * seed and its parameter count.
+     */
+    public Checkpoint.Content checkpoint(RunConfig cfg, Task task) throws IOException {
+        Path f = file(CHECKPOINT);
+        Checkpoint.Content c = Checkpoint.read(f);
+        if (!digestMatches(c.configDigest(), cfg) || c.state().seed() != cfg.seed()) {
+            throw new CorruptFileException(f + ": was written under a different configuration than " + CONFIG
+                    + " (was config.yaml edited, or the checkpoint copied from another run?)");
+        }
+        if (c.state().theta().length != task.layout().parameterCount()) {
+            throw new CorruptFileException(f + ": holds " + c.state().theta().length
+                    + " parameters, the configuration needs " + task.layout().parameterCount());
+        }
+        return c;
+    }
+
+    /**
+     * The run's most recent genome, checked against config.yaml: genome.json when the run has
+     * finished (and was not resumed past it), else the centre of the latest checkpoint. When both
+     * are of the same generation they must hold the same parameters.
      */
     public Genome latestGenome() throws IOException {
         requireExisting();
-        Genome finished = Files.isRegularFile(file(GENOME)) ? Genome.read(file(GENOME)) : null;
-        if (finished != null && !Files.isRegularFile(file(CHECKPOINT))) {
-            return finished;
-        }
         RunConfig cfg = config();
-        Checkpoint.Content c = Checkpoint.read(file(CHECKPOINT));
-        if (finished != null && finished.generation() >= c.state().generation()) {
-            return finished;
-        }
         Task task = TaskRegistry.create(cfg);
-        if (c.state().theta().length != task.layout().parameterCount()) {
-            throw new CorruptFileException(file(CHECKPOINT) + ": holds " + c.state().theta().length
-                    + " parameters, the configuration needs " + task.layout().parameterCount());
+        boolean hasCkpt = Files.exists(file(CHECKPOINT));
+        boolean hasGenome = Files.exists(file(GENOME));
+        if (!hasCkpt && !hasGenome) {
+            throw new CorruptFileException(file(CHECKPOINT) + ": no checkpoint found");
+        }
+        Checkpoint.Content c = hasCkpt ? checkpoint(cfg, task) : null;
+        Genome finished = hasGenome ? genome(cfg, task, c) : null;
+        if (finished != null && c != null && finished.generation() == c.state().generation()
+                && !Arrays.equals(finished.parameters(), c.state().theta())) {
+            throw new CorruptFileException(file(GENOME) + ": differs from " + CHECKPOINT + " at the same generation "
+                    + c.state().generation() + " (was one of them copied from another run?)");
+        }
+        if (finished != null && (c == null || finished.generation() >= c.state().generation())) {
+            return finished;
         }
         return new Genome(cfg.task(), c.state().generation(), task.layout(), c.state().theta(), Map.of(),
                 cfg.tree().map());
     }
 
-    /** The metrics log's lines as maps, in order. */
-    @SuppressWarnings("unchecked")
+    private Genome genome(RunConfig cfg, Task task, Checkpoint.Content c) throws IOException {
+        Path f = file(GENOME);
+        Genome g;
+        try {
+            g = Genome.read(f);
+        } catch (Genome.UncheckedGenomeException e) {
+            // version 1: trusted only as far as the checksummed checkpoint of its generation vouches
+            Genome old = e.genome();
+            if (c == null || c.state().generation() != old.generation()
+                    || !Arrays.equals(old.parameters(), c.state().theta())) {
+                throw e;
+            }
+            g = old;
+        }
+        if (!g.task().equals(cfg.task()) || !g.layout().equals(task.layout())) {
+            throw new CorruptFileException(f + ": is a genome of another task or shape than " + CONFIG + " describes");
+        }
+        if (!g.sameConfig(cfg.tree().map(), RunConfig.NON_SEMANTIC_KEYS)) {
+            throw new CorruptFileException(f + ": was written under a different configuration than " + CONFIG
+                    + " (was config.yaml edited, or the genome copied from another run?)");
+        }
+        return g;
+    }
+
+    /** The metrics log's lines as maps, in order (a last line torn by a crash is left out). */
     public List<Map<String, Object>> metrics() throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        Path f = file(METRICS);
-        if (!Files.exists(f)) {
-            return rows;
-        }
-        int n = 0;
-        for (String line : Files.readAllLines(f)) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(JSON.readValue(line, Map.class));
-            } catch (IOException e) {
-                throw new CorruptFileException(f + ": line " + n + " is not JSON");
-            }
+        for (MetricsLog.Row r : MetricsLog.read(file(METRICS))) {
+            rows.add(r.values());
         }
         return rows;
     }

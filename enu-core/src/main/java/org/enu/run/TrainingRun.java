@@ -22,7 +22,7 @@ import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
 import org.enu.io.AtomicFiles;
 import org.enu.io.Checkpoint;
-import org.enu.io.CorruptFileException;
+import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.io.Provenance;
 import org.enu.task.Task;
@@ -47,75 +47,110 @@ public final class TrainingRun {
     }
 
     /**
-     * Starts a new run in {@code dir}, which must not exist or be empty.
+     * Starts a new run in {@code dir}, which must not exist or be empty. Everything is validated
+     * before the first file is written; the directory is locked ({@link RunLock}) while the run
+     * trains; a start that fails after that removes what it wrote.
      *
      * @param listeners extra observers (a progress bar)
      * @param stop      checked between generations
      */
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop)
             throws IOException {
-        if (Files.exists(dir)) {
-            if (!Files.isDirectory(dir)) {
-                throw new ConfigException("out: " + dir + " exists and is not a directory");
-            }
-            try (var s = Files.list(dir)) {
-                if (s.findAny().isPresent()) {
-                    throw new ConfigException("out: " + dir + " is not empty (use `enu resume " + dir
-                            + "` to continue the run there, or choose another directory)");
-                }
-            }
-        }
+        RunFiles.requireEmpty(dir);
         Task task = TaskRegistry.create(cfg); // validate the task section before touching the disk
         checkStages(cfg, task);
-        Files.createDirectories(dir);
-        RunDirectory rd = new RunDirectory(dir);
-        AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), cfg.tree().toYaml());
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("provenance", Provenance.current(cfg.seed()));
-        info.put("parameters", task.layout().parameterCount());
-        AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
         RankMomentumEs strategy = new RankMomentumEs(cfg.es(), cfg.effectiveThreads());
         EsState state = strategy.init(task.initialParameters(cfg.seed()), cfg.seed());
-        Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), state);
-        Files.writeString(rd.file(RunDirectory.METRICS), "");
-        return loop(cfg, task, state, rd, listeners, stop);
+        Path created = RunFiles.firstMissing(dir.toAbsolutePath());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FileWriteException(dir, AtomicFiles.reason(e));
+        }
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir);
+        } catch (IOException | RuntimeException e) {
+            RunFiles.removeCreated(created, dir);
+            throw e;
+        }
+        RunDirectory rd = new RunDirectory(dir);
+        try {
+            try {
+                RunFiles.requireEmpty(dir); // another start may have filled it between the first look and the lock
+                AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), cfg.tree().toYaml());
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("provenance", Provenance.current(cfg.seed()));
+                info.put("parameters", task.layout().parameterCount());
+                AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
+                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), state);
+                AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
+            } catch (IOException | RuntimeException e) {
+                if (!(e instanceof ConfigException)) {
+                    for (String f : List.of(RunDirectory.CONFIG, RunDirectory.RUN_INFO, RunDirectory.CHECKPOINT,
+                            RunDirectory.METRICS)) {
+                        Files.deleteIfExists(rd.file(f));
+                    }
+                }
+                if (lock.createdFile() && !(e instanceof ConfigException)) {
+                    lock.closeAndDelete();
+                    RunFiles.removeCreated(created, dir);
+                } else {
+                    lock.close();
+                }
+                throw e;
+            }
+            return loop(cfg, task, state, rd, listeners, stop);
+        } finally {
+            lock.close();
+        }
     }
 
     /**
-     * Continues the run in {@code dir} from its checkpoint.
+     * Continues the run in {@code dir} from its checkpoint. The files are checked before the
+     * directory is locked and again under the lock; nothing is written unless both pass.
      *
      * @param generations a new total generation budget, or null to keep the configured one
      * @param threads     a new thread count, or null to keep the configured one
      */
     public static Result resume(Path dir, Integer generations, Integer threads, List<RunListener> listeners,
                                 BooleanSupplier stop) throws IOException {
+        prepareResume(dir, generations, threads);
+        try (RunLock lock = RunLock.acquire(dir)) {
+            Resumed r = prepareResume(dir, generations, threads);
+            RunFiles.removeTemporaries(dir);
+            RunDirectory rd = r.rd();
+            if (r.updated() != r.cfg()) {
+                AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), r.updated().tree().toYaml());
+            }
+            truncateMetrics(rd, r.state().generation());
+            return loop(r.updated(), r.task(), r.state(), rd, listeners, stop);
+        }
+    }
+
+    private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, Task task, EsState state) {
+    }
+
+    /** Reads and checks everything a resume needs, writing nothing. */
+    private static Resumed prepareResume(Path dir, Integer generations, Integer threads) throws IOException {
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         RunConfig cfg = rd.config();
-        String digest = RunDirectory.digest(cfg);
-        Checkpoint.Content ckpt = Checkpoint.read(rd.file(RunDirectory.CHECKPOINT));
-        if (!ckpt.configDigest().equals(digest)) {
-            throw new CorruptFileException(rd.file(RunDirectory.CHECKPOINT)
-                    + ": was written under a different configuration than " + RunDirectory.CONFIG
-                    + " (was config.yaml edited?)");
-        }
         Task task = TaskRegistry.create(cfg);
-        if (ckpt.state().theta().length != task.layout().parameterCount()) {
-            throw new CorruptFileException(rd.file(RunDirectory.CHECKPOINT) + ": holds " + ckpt.state().theta().length
-                    + " parameters, the configuration needs " + task.layout().parameterCount());
-        }
+        Checkpoint.Content ckpt = rd.checkpoint(cfg, task);
+        int reached = ckpt.state().generation();
         RunConfig updated = cfg;
         if (generations != null) {
+            if (generations < reached) {
+                throw new ConfigException("--generations: " + generations + " is below generation " + reached
+                        + ", which the run has already reached (its files stay as they are)");
+            }
             updated = updated.with("generations", generations);
         }
         if (threads != null) {
             updated = updated.with("threads", threads);
         }
-        if (updated != cfg) {
-            AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), updated.tree().toYaml());
-        }
         checkStages(cfg, task);
-        truncateMetrics(rd, ckpt.state().generation());
-        return loop(updated, task, ckpt.state(), rd, listeners, stop);
+        return new Resumed(rd, cfg, updated, task, ckpt.state());
     }
 
     /** Every curriculum stage must make a valid task with the same genome shape. */
@@ -140,31 +175,13 @@ public final class TrainingRun {
      * and a last line cut short by a killed process.
      */
     private static void truncateMetrics(RunDirectory rd, int generation) throws IOException {
-        Path f = rd.file(RunDirectory.METRICS);
-        if (!Files.exists(f)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         StringBuilder keep = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            Map<?, ?> row;
-            try {
-                row = JSON.readValue(line, Map.class);
-            } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    break; // torn by a crash while it was written
-                }
-                throw new CorruptFileException(f + ": line " + (i + 1) + " is not JSON");
-            }
-            if (row.get("generation") instanceof Number n && n.intValue() < generation) {
-                keep.append(line).append('\n');
+        for (MetricsLog.Row row : MetricsLog.read(rd.file(RunDirectory.METRICS))) {
+            if (row.generation() < generation) {
+                keep.append(row.text()).append('\n');
             }
         }
-        AtomicFiles.writeString(f, keep.toString());
+        AtomicFiles.writeString(rd.file(RunDirectory.METRICS), keep.toString());
     }
 
     /**
@@ -188,8 +205,8 @@ public final class TrainingRun {
             }
             close();
             RunConfig sc = cfg.atGeneration(generation);
-            strategy = new RankMomentumEs(sc.es(), cfg.effectiveThreads());
-            evaluator = new LocalEvaluator(TaskRegistry.create(sc), cfg.effectiveThreads());
+            strategy = new RankMomentumEs(sc.es(), sc.effectiveThreads());
+            evaluator = new LocalEvaluator(TaskRegistry.create(sc), sc.effectiveThreads());
             current = stage;
         }
 
@@ -215,30 +232,34 @@ public final class TrainingRun {
     private static Result loop(RunConfig cfg, Task task, EsState state, RunDirectory rd,
                                List<RunListener> extra, BooleanSupplier stop) throws IOException {
         String digest = RunDirectory.digest(cfg);
+        Path metricsFile = rd.file(RunDirectory.METRICS);
+        Path checkpointFile = rd.file(RunDirectory.CHECKPOINT);
+        int[] checkpointed = {state.generation()};
         List<RunListener> listeners = new ArrayList<>();
-        try (BufferedWriter metrics = Files.newBufferedWriter(rd.file(RunDirectory.METRICS), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-             Stages stages = new Stages(cfg)) {
+        BufferedWriter opened;
+        try {
+            opened = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
+        }
+        try (BufferedWriter metrics = opened; Stages stages = new Stages(cfg)) {
             listeners.add((stats, next) -> {
                 try {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("generation", stats.generation());
-                    if (!cfg.curriculum().isEmpty()) {
-                        row.put("stage", cfg.curriculum().stageAt(stats.generation()));
-                    }
-                    row.put("mean", stats.mean());
-                    row.put("max", stats.max());
-                    row.put("min", stats.min());
-                    row.put("centre", stats.centre());
-                    row.put("seconds", stats.seconds());
-                    metrics.write(JSON.writeValueAsString(row));
+                    metrics.write(JSON.writeValueAsString(metricsRow(cfg, stats)));
                     metrics.write('\n');
                     metrics.flush();
-                    if (next.generation() % cfg.checkpointEvery() == 0) {
-                        Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), digest, next);
-                    }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UncheckedIOException(new FileWriteException(metricsFile, AtomicFiles.reason(e)));
+                }
+                requireFinite(next, checkpointFile, checkpointed[0]);
+                if (next.generation() % cfg.checkpointEvery() == 0) {
+                    try {
+                        Checkpoint.write(checkpointFile, digest, next);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    checkpointed[0] = next.generation();
                 }
             });
             listeners.addAll(extra);
@@ -248,7 +269,7 @@ public final class TrainingRun {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), digest, last);
+            Checkpoint.write(checkpointFile, digest, last);
             boolean completed = last.generation() >= cfg.generations();
             if (completed) {
                 Map<String, Object> prov = Provenance.current(cfg.seed());
@@ -256,6 +277,44 @@ public final class TrainingRun {
                         .write(rd.file(RunDirectory.GENOME));
             }
             return new Result(last, completed, rd.path());
+        }
+    }
+
+    /** One line of metrics.jsonl; fitness that is not finite is written as null (valid JSON). */
+    private static Map<String, Object> metricsRow(RunConfig cfg, GenerationStats stats) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("generation", stats.generation());
+        if (!cfg.curriculum().isEmpty()) {
+            row.put("stage", cfg.curriculum().stageAt(stats.generation()));
+        }
+        row.put("mean", finiteOrNull(stats.mean()));
+        row.put("max", finiteOrNull(stats.max()));
+        row.put("min", finiteOrNull(stats.min()));
+        row.put("centre", finiteOrNull(stats.centre()));
+        row.put("seconds", stats.seconds());
+        row.put("nonfinite", stats.nonfinite());
+        return row;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /**
+     * Stops the run when an update made a parameter NaN or infinite: nothing of that state is
+     * written, so the checkpoint on disk stays the last good one.
+     */
+    private static void requireFinite(EsState next, Path checkpoint, int checkpointed) {
+        int bad = 0;
+        for (int i = 0; i < next.theta().length; i++) {
+            if (!Float.isFinite(next.theta()[i]) || !Float.isFinite(next.velocity()[i])) {
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            throw new ConfigException("es: the update of generation " + (next.generation() - 1) + " made " + bad + " of "
+                    + next.theta().length + " parameters NaN or infinite; stopped, and " + checkpoint
+                    + " keeps generation " + checkpointed + " (lower es.learning_rate or es.sigma)");
         }
     }
 }
