@@ -53,6 +53,7 @@ final class EvalCommand implements Callable<Integer> {
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         RunConfig trainedOn = rd.config();
         RunConfig cfg = variant(trainedOn, sets);
+        org.enu.config.Limits.checkEvalEnvironments("--envs", envs, org.enu.config.Limits.episodeSteps(cfg));
         Task task = TaskRegistry.create(cfg);
         if (task.layout().parameterCount() != TaskRegistry.create(trainedOn).layout().parameterCount()) {
             throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");

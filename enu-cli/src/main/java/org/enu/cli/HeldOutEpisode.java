@@ -18,8 +18,9 @@ final class HeldOutEpisode {
 
     /** The key of the chosen environment. */
     long key() {
-        if (env < 0) {
-            throw new ConfigException("--env: must be >= 0, got " + env);
+        if (env < 0 || env >= org.enu.config.Limits.MAX_EVAL_ENVIRONMENTS) {
+            throw new ConfigException("--env: must be in 0.." + (org.enu.config.Limits.MAX_EVAL_ENVIRONMENTS - 1)
+                    + ", got " + env);
         }
         return EnvironmentKeys.heldOut(seed, env + 1)[env];
     }

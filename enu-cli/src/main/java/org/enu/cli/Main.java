@@ -3,8 +3,11 @@ package org.enu.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import org.enu.config.ConfigException;
+import org.enu.io.AtomicFiles;
 import org.enu.io.CorruptFileException;
+import org.enu.io.FileWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +31,31 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        awaitStderrFilter();
+        System.exit(code);
+    }
+
+    /**
+     * The launcher passes stderr through a filter process (it drops the JVM's incubator warning):
+     * close stderr and wait until the filter has written everything, so that the command's last
+     * lines are out when the launcher returns.
+     */
+    private static void awaitStderrFilter() {
+        String pid = System.getProperty("enu.stderr.filter", "");
+        if (!pid.matches("[0-9]+")) {
+            return;
+        }
+        System.out.flush();
+        System.err.flush();
+        System.err.close();
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(h -> {
+            try {
+                h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the filter is gone or slow: exit anyway
+            }
+        });
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
@@ -37,30 +64,66 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable e = ex;
-            if (e instanceof UncheckedIOException u) {
-                e = u.getCause();
+            Failure f = describe(ex);
+            err.println("enu: error: " + oneLine(f.message()));
+            if (f.code() == EXIT_FAILURE && System.getenv("ENU_DEBUG") != null) {
+                ex.printStackTrace(err);
             }
-            if (e instanceof ConfigException || e instanceof CorruptFileException
-                    || e instanceof CommandLine.ParameterException) {
-                err.println("enu: error: " + e.getMessage());
-                err.flush();
-                return EXIT_BAD_INPUT;
-            }
-            if (e instanceof IOException) {
-                err.println("enu: error: " + e);
-                err.flush();
-                return EXIT_FAILURE;
-            }
-            throw ex;
+            err.flush();
+            return f.code();
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
-            err.println("enu: error: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println("enu: error: " + oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) { // picocli hands on Errors (out of memory, stack overflow) as they are
+            Failure f = describe(e);
+            err.println("enu: error: " + oneLine(f.message()));
+            err.flush();
+            return f.code();
+        }
+    }
+
+    /** What to print for a failure, and the exit code. */
+    record Failure(String message, int code) {
+    }
+
+    /**
+     * Bad input (options, configuration, run files) and the machine's refusals (a full disk, a
+     * permission) name the key or file and exit with 2; anything else is a bug in enu, reported
+     * on one line too (ENU_DEBUG=1 prints its stack trace) with exit code 1.
+     */
+    static Failure describe(Throwable ex) {
+        Throwable e = ex;
+        if (e instanceof UncheckedIOException u) {
+            e = u.getCause();
+        }
+        if (e instanceof ConfigException || e instanceof CorruptFileException || e instanceof FileWriteException
+                || e instanceof CommandLine.ParameterException) {
+            return new Failure(e.getMessage(), EXIT_BAD_INPUT);
+        }
+        if (e instanceof FileSystemException fs) {
+            return new Failure(fs.getFile() + ": " + AtomicFiles.reason(fs), EXIT_BAD_INPUT);
+        }
+        if (e instanceof IOException io) {
+            return new Failure(AtomicFiles.reason(io), EXIT_BAD_INPUT);
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new Failure("out of memory (the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB; give it more with ENU_JAVA_OPTS=-Xmx..., or use fewer threads or environments)", EXIT_FAILURE);
+        }
+        return new Failure("internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() != null ? ": " + e.getMessage() : "") + " (ENU_DEBUG=1 prints the stack trace)",
+                EXIT_FAILURE);
+    }
+
+    /** Joins the lines of a message, so that every error is one line. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
     }
 
     /** Prints the version, JVM and kernel. */

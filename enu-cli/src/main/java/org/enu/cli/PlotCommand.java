@@ -2,12 +2,18 @@ package org.enu.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.enu.config.ConfigException;
+import org.enu.config.RunConfig;
+import org.enu.io.AtomicFiles;
+import org.enu.io.FileWriteException;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
@@ -48,38 +54,56 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // everything is read, checked and drawn first; only then is anything written
+        long key = episode.key();
         RunDirectory rd = new RunDirectory(dir).requireExisting();
-        Task task = TaskRegistry.create(rd.config());
-        Path plots = dir.resolve("plots");
-        Files.createDirectories(plots);
-        Path fitness = plots.resolve("fitness.png");
-        fitnessChart(rd.metrics(), task.name(), fitness);
+        RunConfig cfg = rd.config();
+        Task task = TaskRegistry.create(cfg);
+        List<Map<String, Object>> metrics = rd.metrics();
         Genome genome = rd.latestGenome();
-        EpisodeTrace trace = task.trace(genome.parameters(), episode.key());
-        Path episodePng = plots.resolve("episode.png");
-        traceChart(trace, task.tracePanels(trace), task.name() + ": held-out episode " + episode.env + ", generation "
-                + genome.generation(), episodePng);
-        spec.commandLine().getOut().printf("wrote %s%nwrote %s%n", fitness, episodePng);
+        Path plots = dir.resolve("plots");
+        if (Files.exists(plots) && !Files.isDirectory(plots)) {
+            throw new ConfigException(plots + ": exists and is not a directory");
+        }
+        Map<Path, byte[]> out = new LinkedHashMap<>();
+        out.put(plots.resolve("fitness.png"), png(fitnessChart(metrics, task.name()), 1000, 560));
+        EpisodeTrace trace = task.trace(genome.parameters(), key);
+        List<List<String>> panels = task.tracePanels(trace);
+        out.put(plots.resolve("episode.png"), png(traceChart(trace, panels, task.name() + ": held-out episode "
+                + episode.env + ", generation " + genome.generation()), 1100, 220 + 170 * panels.size()));
         if (task instanceof TMazeTask tmaze) {
-            Path arms = plots.resolve("food-arm.png");
-            foodArmChart(tmaze, genome, rd.config().seed(), EnvironmentKeys.heldOut(episode.seed, 256), arms);
-            spec.commandLine().getOut().printf("wrote %s%n", arms);
+            out.put(plots.resolve("food-arm.png"), png(foodArmChart(tmaze, genome, cfg.seed(),
+                    EnvironmentKeys.heldOut(episode.seed, 256)), 1000, 560));
         }
         if (task instanceof StdpTask stdp) {
-            Path curve = plots.resolve("stdp-curve.png");
-            stdpCurve(stdp, genome, EnvironmentKeys.heldOut(episode.seed, 512), curve);
-            spec.commandLine().getOut().printf("wrote %s%n", curve);
+            out.put(plots.resolve("stdp-curve.png"), png(stdpCurve(stdp, genome, EnvironmentKeys.heldOut(episode.seed,
+                    512)), 1000, 620));
+        }
+        try {
+            Files.createDirectories(plots);
+        } catch (IOException e) {
+            throw new FileWriteException(plots, AtomicFiles.reason(e));
+        }
+        for (Map.Entry<Path, byte[]> e : out.entrySet()) {
+            AtomicFiles.write(e.getKey(), e.getValue());
+            spec.commandLine().getOut().printf("wrote %s%n", e.getKey());
         }
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    static void fitnessChart(List<Map<String, Object>> rows, String taskName, Path png) throws IOException {
+    private static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(b, chart, width, height);
+        return b.toByteArray();
+    }
+
+    static JFreeChart fitnessChart(List<Map<String, Object>> rows, String taskName) {
         XYSeries mean = new XYSeries("mean");
         XYSeries max = new XYSeries("best");
         XYSeries centre = new XYSeries("centre");
         for (Map<String, Object> r : rows) {
-            double g = ((Number) r.get("generation")).doubleValue();
+            double g = ((Number) r.get("generation")).doubleValue(); // MetricsLog checked it is an integer
             add(mean, g, r.get("mean"));
             add(max, g, r.get("max"));
             add(centre, g, r.get("centre"));
@@ -95,10 +119,10 @@ final class PlotCommand implements Callable<Integer> {
         style(plot);
         JFreeChart chart = new JFreeChart(taskName + ": fitness per generation", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 560);
+        return chart;
     }
 
-    static void traceChart(EpisodeTrace trace, List<List<String>> panels, String title, Path png) throws IOException {
+    static JFreeChart traceChart(EpisodeTrace trace, List<List<String>> panels, String title) {
         NumberAxis x = new NumberAxis("step");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
         combined.setGap(8);
@@ -124,11 +148,11 @@ final class PlotCommand implements Callable<Integer> {
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 220 + 170 * panels.size());
+        return chart;
     }
 
     /** Paper Fig. 7 (right): relative output change against dt, rule and ENU, with and without neuromodulator. */
-    static void stdpCurve(StdpTask task, Genome genome, long[] keys, Path png) throws IOException {
+    static JFreeChart stdpCurve(StdpTask task, Genome genome, long[] keys) {
         XYSeries ruleOn = new XYSeries("rule, neuromodulator present");
         XYSeries enuOn = new XYSeries("ENU, neuromodulator present");
         XYSeries ruleOff = new XYSeries("rule, neuromodulator absent");
@@ -154,7 +178,7 @@ final class PlotCommand implements Callable<Integer> {
         JFreeChart chart = new JFreeChart("STDP curve, generation " + genome.generation() + " ("
                 + (task.config().modulated() ? "neuromodulated" : "plain") + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 620);
+        return chart;
     }
 
     /**
@@ -162,7 +186,7 @@ final class PlotCommand implements Callable<Integer> {
      * poison, after it and after a later swap (mean over held-out mazes, error bars one standard
      * error), for the genome, the untrained network and the oracle learner.
      */
-    static void foodArmChart(TMazeTask task, Genome genome, long seed, long[] keys, Path png) throws IOException {
+    static JFreeChart foodArmChart(TMazeTask task, Genome genome, long seed, long[] keys) {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
         String[] phases = {"before_poison", "after_poison", "after_swap"};
@@ -199,7 +223,7 @@ final class PlotCommand implements Callable<Integer> {
         JFreeChart chart = new JFreeChart("T-maze: does one taste of poison change the choice? (0.5 = chance)",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 560);
+        return chart;
     }
 
     private static void add(XYSeries s, double x, Object v) {

@@ -23,6 +23,8 @@ final class ProgressListener implements RunListener {
     private int startGeneration;
     private int until;
     private long lastLogNanos;
+    private long nonfiniteTotal;
+    private int nonfiniteGenerations;
 
     ProgressListener(String label, boolean interactive, PrintWriter log) {
         this.label = label;
@@ -50,6 +52,14 @@ final class ProgressListener implements RunListener {
     @Override
     public void generation(GenerationStats s, EsState next) {
         String msg = String.format(Locale.ROOT, "best %.4g mean %.4g centre %.4g", s.max(), s.mean(), s.centre());
+        if (s.nonfinite() > 0) {
+            nonfiniteTotal += s.nonfinite();
+            nonfiniteGenerations++;
+        }
+        if (nonfiniteTotal > 0) {
+            msg += String.format(Locale.ROOT, " nonfinite %d/%d (%d in %d gen)", s.nonfinite(), s.offspring(),
+                    nonfiniteTotal, nonfiniteGenerations);
+        }
         if (bar != null) {
             bar.stepTo(next.generation());
             bar.setExtraMessage(" | " + msg);
@@ -72,6 +82,12 @@ final class ProgressListener implements RunListener {
     public void finished(EsState state) {
         if (bar != null) {
             bar.close();
+        }
+        if (nonfiniteTotal > 0) {
+            log.printf(Locale.ROOT, "enu: warning: %d offspring in %d generations had a NaN or infinite fitness (ranked "
+                    + "worst; \"nonfinite\" in metrics.jsonl counts them per generation)%n", nonfiniteTotal,
+                    nonfiniteGenerations);
+            log.flush();
         }
     }
 

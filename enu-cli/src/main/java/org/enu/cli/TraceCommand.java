@@ -1,11 +1,13 @@
 package org.enu.cli;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
+import org.enu.io.AtomicFiles;
+import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
@@ -38,20 +40,28 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(csv)) {
+            throw new ConfigException("--csv: " + csv + " is a directory");
+        }
         if (Files.exists(csv) && !force) {
             throw new ConfigException("--csv: " + csv + " exists (pass --force to overwrite)");
         }
+        long key = episode.key();
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         Task task = TaskRegistry.create(rd.config());
         Genome genome = rd.latestGenome();
-        EpisodeTrace trace = task.trace(genome.parameters(), episode.key());
+        EpisodeTrace trace = task.trace(genome.parameters(), key);
+        StringWriter text = new StringWriter();
+        trace.writeCsv(text);
         Path parent = csv.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new FileWriteException(parent, AtomicFiles.reason(e));
+            }
         }
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            trace.writeCsv(w);
-        }
+        AtomicFiles.writeString(csv, text.toString());
         spec.commandLine().getOut().printf("wrote %d steps x %d columns to %s%n", trace.rows().size(),
                 trace.columns().size(), csv);
         spec.commandLine().getOut().flush();
