@@ -46,7 +46,8 @@ public final class TaskRegistry {
                         t.getInt("tmaze.episode_steps"), t.getDouble("tmaze.energy_max"), t.getDouble("tmaze.energy_decay"),
                         t.getInt("tmaze.foods_per_swap"), t.getDouble("tmaze.swap_probability"),
                         t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive"),
-                        t.getString("tmaze.layout"), t.getString("tmaze.starvation"), t.getDouble("tmaze.poison_reward")));
+                        t.getString("tmaze.layout"), t.getString("tmaze.starvation"), t.getDouble("tmaze.poison_reward"),
+                        t.getBoolean("tmaze.poison_empties")));
                 String noise = t.getString("tmaze.output_noise_key");
                 if (!noise.equals("offspring") && !noise.equals("environment")) {
                     throw new ConfigException("tmaze.output_noise_key: expected offspring or environment, got '" + noise + "'");

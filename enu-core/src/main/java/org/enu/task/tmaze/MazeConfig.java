@@ -19,10 +19,13 @@ package org.enu.task.tmaze;
  *                            {@link #HUNGRY} (the authors' published code: it keeps moving and food
  *                            still refills it; it only earns no alive bonus while its energy is 0)
  * @param poisonReward        the reward of eating poison (−1; a curriculum may soften it)
+ * @param poisonEmpties       a poison after the first empties the energy (the original); false: every
+ *                            poison refills it like food (a curriculum stage where only navigation counts)
  */
 public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                          int foodsPerSwap, double swapProbability, double aliveBonus,
-                         boolean firstRewardPositive, String layout, String starvation, double poisonReward) {
+                         boolean firstRewardPositive, String layout, String starvation, double poisonReward,
+                         boolean poisonEmpties) {
     public static final String TURN = "turn", DIRECT = "direct";
     public static final String DEATH = "death", HUNGRY = "hungry";
 
@@ -30,7 +33,7 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
     public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                       int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive) {
         this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
-                firstRewardPositive, TURN, DEATH, -1);
+                firstRewardPositive, TURN, DEATH, -1, true);
     }
 
     public MazeConfig {
@@ -89,7 +92,7 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
     /** This configuration with another layout, starvation rule and poison reward. */
     public MazeConfig with(String layout, String starvation, double poisonReward) {
         return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
-                aliveBonus, firstRewardPositive, layout, starvation, poisonReward);
+                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties);
     }
 
     /** Decisions per episode: episodeSteps / stepsPerAction. */

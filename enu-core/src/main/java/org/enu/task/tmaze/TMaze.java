@@ -294,7 +294,7 @@ public final class TMaze {
         boolean refilled;
         if (poison) {
             poisons++;
-            refilled = poisons == 1;
+            refilled = poisons == 1 || !cfg.poisonEmpties();
             energy = refilled ? cfg.energyMax() : 0;
         } else {
             foods++;

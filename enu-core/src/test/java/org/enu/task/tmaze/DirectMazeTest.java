@@ -139,6 +139,18 @@ class DirectMazeTest {
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // poison
         assertEquals(0.75, m.rewardSum(), 1e-12);
         assertEquals(-1.0, m.lastReward(), "the network still sees a full negative reward");
+        // with poison_empties false a second poison refills the energy like food
+        MazeConfig d = MazeConfig.defaults();
+        MazeConfig full = new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true, MazeConfig.DIRECT, MazeConfig.DEATH, 0,
+                false);
+        TMaze f = new TMaze(full, GREEN_TOP_RED_POISON, SWAP);
+        acts(f, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN,
+                MOVE_DOWN);
+        assertEquals(2, f.poisons());
+        assertTrue(f.alive());
+        assertEquals(18.0, f.energy());
+        assertEquals(1.0, f.rewardSum(), 1e-12);
+        assertTrue(d.poisonEmpties());
         assertThrows(IllegalArgumentException.class,
                 () -> MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, 0.5));
         assertThrows(IllegalArgumentException.class,
