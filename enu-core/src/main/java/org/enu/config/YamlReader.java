@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Reads configuration YAML strictly, so that what a file says is what a run uses: one document,
- * no duplicate keys, no anchors, aliases or tags (so no {@code !!binary}), only text, finite
+ * no duplicate keys, no aliases (an anchor is harmless until one refers to it) and no tags (so no
+ * {@code !!binary}), only text, finite
  * numbers, integers of at most 64 bits, booleans, sections and lists. A file must be UTF-8 text
  * of at most {@link Limits#MAX_CONFIG_BYTES} bytes; it is refused before it is parsed otherwise.
  */
@@ -114,12 +115,9 @@ final class YamlReader {
         if (p.isCurrentAlias()) {
             throw new ConfigException(where + "YAML aliases (*" + p.getText() + ") are not supported (line " + line(p) + ")");
         }
-        if (p.getCurrentAnchor() != null) {
-            throw new ConfigException(where + "YAML anchors (&" + p.getCurrentAnchor() + ") are not supported (line "
-                    + line(p) + ")");
-        }
         if (p.getTypeId() != null) {
             String tag = p.getTypeId().replace("tag:yaml.org,2002:", "!!");
+            tag = tag.startsWith("!") ? tag : "!" + tag;
             throw new ConfigException(where + "YAML tags (" + tag + ") are not supported (line " + line(p) + ")");
         }
         JsonToken t = p.currentToken();

@@ -29,6 +29,9 @@ public final class AtomicFiles {
      */
     public static volatile BiConsumer<Path, Path> midWriteHook;
 
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** Writes to a uniquely named temporary sibling, forces it to disk, and renames it over the target. */
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -36,14 +39,25 @@ public final class AtomicFiles {
             throw new FileWriteException(target, Files.isDirectory(target) ? "is a directory, not a file"
                     : "exists and is not a regular file");
         }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new FileWriteException(target, reason(e));
+        Path tmp = null;
+        FileChannel opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            // unique per process, call and chance; CREATE_NEW never shares a file with another writer,
+            // and unlike createTempFile it leaves the permissions to the umask, as for any other file
+            tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + COUNTER.incrementAndGet() + "-" + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                opened = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw new FileWriteException(target, "cannot make a temporary file");
+                }
+            } catch (IOException e) {
+                throw new FileWriteException(target, reason(e));
+            }
         }
         boolean done = false;
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = opened) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             BiConsumer<Path, Path> hook = midWriteHook;
             if (hook != null) {

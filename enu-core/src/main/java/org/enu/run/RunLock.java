@@ -114,9 +114,13 @@ public final class RunLock implements AutoCloseable {
             throw inUse(dir, "another enu process (its lock file was replaced)");
         }
         String text = "pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n";
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
-        ch.force(true);
+        try {
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            // the process id only improves another writer's error message; a full disk shows
+            // itself, with the file's name, at the first real write
+        }
         return new RunLock(key, file, ch, lock, created);
     }
 
