@@ -75,7 +75,7 @@ public final class RunDirectory {
         return digest(cfg.tree());
     }
 
-    private static String digest(ConfigTree tree) {
+    static String digest(ConfigTree tree) {
         Map<String, Object> m = new LinkedHashMap<>(tree.map());
         for (String k : RunConfig.NON_SEMANTIC_KEYS) {
             m.remove(k);
@@ -162,6 +162,9 @@ public final class RunDirectory {
         } catch (Genome.UncheckedGenomeException e) {
             // version 1: trusted only as far as the checksummed checkpoint of its generation vouches
             Genome old = e.genome();
+            if (c != null && c.state().generation() > old.generation()) {
+                return null; // resumed past it: the checkpoint is the latest genome, this one is not used
+            }
             if (c == null || c.state().generation() != old.generation()
                     || !Arrays.equals(old.parameters(), c.state().theta())) {
                 throw e;

@@ -120,15 +120,16 @@ public final class TrainingRun {
             Resumed r = prepareResume(dir, generations, threads);
             RunFiles.removeTemporaries(dir);
             RunDirectory rd = r.rd();
+            truncateMetrics(rd, r.metrics(), r.state().generation());
             if (r.updated() != r.cfg()) {
                 AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), r.updated().tree().toYaml());
             }
-            truncateMetrics(rd, r.state().generation());
             return loop(r.updated(), r.task(), r.state(), rd, listeners, stop);
         }
     }
 
-    private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, Task task, EsState state) {
+    private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, Task task, EsState state,
+                           List<MetricsLog.Row> metrics) {
     }
 
     /** Reads and checks everything a resume needs, writing nothing. */
@@ -150,7 +151,8 @@ public final class TrainingRun {
             updated = updated.with("threads", threads);
         }
         checkStages(cfg, task);
-        return new Resumed(rd, cfg, updated, task, ckpt.state());
+        List<MetricsLog.Row> metrics = MetricsLog.read(rd.file(RunDirectory.METRICS));
+        return new Resumed(rd, cfg, updated, task, ckpt.state(), metrics);
     }
 
     /** Every curriculum stage must make a valid task with the same genome shape. */
@@ -174,9 +176,10 @@ public final class TrainingRun {
      * Drops metrics lines of generations at or after {@code generation} (they will be redone),
      * and a last line cut short by a killed process.
      */
-    private static void truncateMetrics(RunDirectory rd, int generation) throws IOException {
+    private static void truncateMetrics(RunDirectory rd, List<MetricsLog.Row> rows, int generation)
+            throws IOException {
         StringBuilder keep = new StringBuilder();
-        for (MetricsLog.Row row : MetricsLog.read(rd.file(RunDirectory.METRICS))) {
+        for (MetricsLog.Row row : rows) {
             if (row.generation() < generation) {
                 keep.append(row.text()).append('\n');
             }
