@@ -78,6 +78,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || generations < 1) {
             throw new org.enu.config.ConfigException("--seconds and --generations: must be positive");
         }
+        for (String t : tasks) { // bad --tasks or --set: refused before minutes of measuring
+            org.enu.task.TaskRegistry.create(org.enu.config.RunConfig.resolve(t, "original", null, taskSets(t)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println("measuring FMA peak...");

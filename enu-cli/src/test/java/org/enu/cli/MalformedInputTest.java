@@ -173,6 +173,8 @@ class MalformedInputTest {
             cmd("threads: must be at most 1024", "resume", "RUN", "--threads", "5000"),
             cmd("ROOT/nothing: no such run directory", "resume", "ROOT/nothing"),
             cmd("--set .: not a key path", "config", "iaf", "--set", ".=1"),
+            cmd("--set .: not a key path", "bench", "--set", ".=1"),
+            cmd("task: unknown task 'nosuch'", "bench", "--tasks", "nosuch"),
             cmd("a command is required", new String[0]),
             cmd("Unmatched argument at index 0: 'frobnicate'", "frobnicate"));
     }
