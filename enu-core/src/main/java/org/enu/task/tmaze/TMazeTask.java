@@ -531,7 +531,8 @@ public final class TMazeTask implements Task {
     public void replay(float[] params, long envKey, Consumer<String> frames) {
         Episodes ep = new Episodes(1);
         Mapping map = mapping(envKey);
-        String[] names = {"forward", "left", "right", "none"};
+        String[] names = maze.direct() ? new String[] {"right", "up", "down", "none"}
+                : new String[] {"forward", "left", "right", "none"};
         String[] sensorNames = {"wall", "green", "red"};
         ep.play(params, new long[] {envKey}, new Observer() {
             private double prevReward;
