@@ -58,6 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         if (task.layout().parameterCount() != TaskRegistry.create(trainedOn).layout().parameterCount()) {
             throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");
         }
+        org.enu.config.Limits.checkMemory(cfg, task.layout().parameterCount(), 1, envs, Runtime.getRuntime().maxMemory());
         Genome genome = rd.latestGenome();
         if (genome.parameters().length != task.layout().parameterCount()) {
             throw new ConfigException("genome: has " + genome.parameters().length + " parameters, the run's task needs "

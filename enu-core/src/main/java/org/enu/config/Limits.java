@@ -72,6 +72,39 @@ public final class Limits {
         }
     }
 
+    /**
+     * A generous estimate of the heap a run needs, in bytes: the strategy's vectors (centre,
+     * momentum, the next ones, the update's sums) and, per evaluation thread, one offspring's
+     * weights and noise and the buffers of a mini-batch of {@code environments} episodes.
+     */
+    public static long estimateBytes(RunConfig cfg, long parameters, int threads, long environments) {
+        ConfigTree t = cfg.tree();
+        long unit = t.getLong("enu.memory") + t.getLong("enu.outputs") + 16;
+        long batch;
+        if (cfg.task().equals("tmaze")) {
+            boolean paper = "paper".equals(t.get("tmaze.wiring"));
+            long neurons = paper ? 6 : t.getLong("tmaze.hidden_neurons") + 3;
+            long synapses = neurons * (paper ? 8 : t.getLong("tmaze.synapses_per_neuron"));
+            batch = environments * ((neurons + synapses) * unit * 4 * 4 + 4096);
+        } else {
+            batch = environments * (episodeSteps(cfg) * 32 + unit * 4 * 4);
+        }
+        return 32L * parameters + threads * (8L * parameters + batch) + (32L << 20);
+    }
+
+    /**
+     * Refuses a run that would need more heap than the JVM may use ({@code maxHeap}), before it
+     * starts, instead of failing with an OutOfMemoryError (or hanging in a worker thread) later.
+     */
+    public static void checkMemory(RunConfig cfg, long parameters, int threads, long environments, long maxHeap) {
+        long need = estimateBytes(cfg, parameters, threads, environments);
+        if (need > maxHeap) {
+            throw new ConfigException("threads: " + threads + " evaluation threads with " + environments
+                    + " environments each need about " + (need >> 20) + " MB, more than the " + (maxHeap >> 20)
+                    + " MB the JVM may use (use fewer threads or environments, or a larger heap: ENU_JAVA_OPTS=-Xmx...)");
+        }
+    }
+
     /** The steps of one episode of the configuration's task (a config value; 1 if it has none). */
     public static long episodeSteps(RunConfig cfg) {
         String key = cfg.task().equals("tmaze") ? "tmaze.episode_steps" : cfg.task() + ".steps";

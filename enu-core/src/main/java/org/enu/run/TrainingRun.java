@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.enu.config.ConfigException;
+import org.enu.config.Limits;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
 import org.enu.es.RankMomentumEs;
@@ -59,6 +60,7 @@ public final class TrainingRun {
         RunFiles.requireEmpty(dir);
         Task task = TaskRegistry.create(cfg); // validate the task section before touching the disk
         checkStages(cfg, task);
+        checkMemory(cfg, task);
         RankMomentumEs strategy = new RankMomentumEs(cfg.es(), cfg.effectiveThreads());
         EsState state = strategy.init(task.initialParameters(cfg.seed()), cfg.seed());
         Path created = RunFiles.firstMissing(dir.toAbsolutePath());
@@ -151,8 +153,18 @@ public final class TrainingRun {
             updated = updated.with("threads", threads);
         }
         checkStages(cfg, task);
+        checkMemory(updated, task);
         List<MetricsLog.Row> metrics = MetricsLog.read(rd.file(RunDirectory.METRICS));
         return new Resumed(rd, cfg, updated, task, ckpt.state(), metrics);
+    }
+
+    /** Refuses a run whose buffers would not fit in the heap (the largest stage counts). */
+    private static void checkMemory(RunConfig cfg, Task task) {
+        for (int i = -1; i < cfg.curriculum().stages().size(); i++) {
+            RunConfig sc = i < 0 ? cfg : cfg.atGeneration(cfg.curriculum().stages().get(i).from());
+            Limits.checkMemory(sc, task.layout().parameterCount(), sc.effectiveThreads(),
+                    TaskRegistry.create(sc).environments(), Runtime.getRuntime().maxMemory());
+        }
     }
 
     /** Every curriculum stage must make a valid task with the same genome shape. */

@@ -59,6 +59,24 @@ class LimitsTest {
     }
 
     @Test
+    void aRunThatCannotFitInTheHeapIsRefusedBeforeItStarts() {
+        RunConfig big = RunConfig.resolve("iaf", "quick", null, List.of("threads=1000", "iaf.environments=10000",
+                "iaf.steps=400", "es.offspring=4000"));
+        long p = TaskRegistry.create(big).layout().parameterCount();
+        long need = Limits.estimateBytes(big, p, big.effectiveThreads(), 10_000);
+        assertTrue(need > 100L << 30, "1000 threads x 4M environment-steps: " + (need >> 20) + " MB");
+        ConfigException e = assertThrows(ConfigException.class, () -> Limits.checkMemory(big, p,
+                big.effectiveThreads(), 10_000, 8L << 30));
+        assertTrue(e.getMessage().startsWith("threads: 1000 evaluation threads with 10000 environments each need about "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("more than the 8192 MB the JVM may use"), e.getMessage());
+        RunConfig quick = RunConfig.resolve("tmaze", "quick", null, List.of("threads=2"));
+        long pq = TaskRegistry.create(quick).layout().parameterCount();
+        Limits.checkMemory(quick, pq, 2, 4, 256L << 20); // the quick T-maze fits in 256 MB
+        assertTrue(Limits.estimateBytes(quick, pq, 2, 4) < 64L << 20);
+    }
+
+    @Test
     void evaluationEnvironmentsAreBounded() {
         ConfigException e = assertThrows(ConfigException.class, () -> Limits.checkEvalEnvironments("--envs",
                 2_000_000_000L, 100));
