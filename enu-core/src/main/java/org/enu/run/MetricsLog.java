@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enu.config.RunConfig;
 import org.enu.io.AtomicFiles;
 import org.enu.io.CorruptFileException;
 
@@ -71,5 +73,25 @@ final class MetricsLog {
             rows.add(new Row((Map<String, Object>) m, line));
         }
         return rows;
+    }
+
+    /** One line of metrics.jsonl; fitness that is not finite is written as null (valid JSON). */
+    static Map<String, Object> row(RunConfig cfg, GenerationStats stats) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("generation", stats.generation());
+        if (!cfg.curriculum().isEmpty()) {
+            row.put("stage", cfg.curriculum().stageAt(stats.generation()));
+        }
+        row.put("mean", finiteOrNull(stats.mean()));
+        row.put("max", finiteOrNull(stats.max()));
+        row.put("min", finiteOrNull(stats.min()));
+        row.put("centre", finiteOrNull(stats.centre()));
+        row.put("seconds", stats.seconds());
+        row.put("nonfinite", stats.nonfinite());
+        return row;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

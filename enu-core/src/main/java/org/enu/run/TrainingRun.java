@@ -261,7 +261,7 @@ public final class TrainingRun {
         try (BufferedWriter metrics = opened; Stages stages = new Stages(cfg)) {
             listeners.add((stats, next) -> {
                 try {
-                    metrics.write(JSON.writeValueAsString(metricsRow(cfg, stats)));
+                    metrics.write(JSON.writeValueAsString(MetricsLog.row(cfg, stats)));
                     metrics.write('\n');
                     metrics.flush();
                 } catch (IOException e) {
@@ -293,26 +293,6 @@ public final class TrainingRun {
             }
             return new Result(last, completed, rd.path());
         }
-    }
-
-    /** One line of metrics.jsonl; fitness that is not finite is written as null (valid JSON). */
-    private static Map<String, Object> metricsRow(RunConfig cfg, GenerationStats stats) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("generation", stats.generation());
-        if (!cfg.curriculum().isEmpty()) {
-            row.put("stage", cfg.curriculum().stageAt(stats.generation()));
-        }
-        row.put("mean", finiteOrNull(stats.mean()));
-        row.put("max", finiteOrNull(stats.max()));
-        row.put("min", finiteOrNull(stats.min()));
-        row.put("centre", finiteOrNull(stats.centre()));
-        row.put("seconds", stats.seconds());
-        row.put("nonfinite", stats.nonfinite());
-        return row;
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     /**
