@@ -79,4 +79,37 @@ public final class SpikeMetrics {
         }
         return count < 2 ? spikes.length : (double) (last - first) / (count - 1);
     }
+
+    /** Spikes in a train. */
+    public static int count(boolean[] spikes) {
+        int k = 0;
+        for (boolean b : spikes) {
+            if (b) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** A train of n steps with min(k, n) spikes at distinct steps drawn uniformly (partial Fisher-Yates). */
+    public static boolean[] randomTrain(int n, int k, org.enu.rng.KeyedRandom rnd) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        boolean[] train = new boolean[n];
+        for (int i = 0; i < Math.min(k, n); i++) {
+            int j = i + rnd.nextInt(n - i);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+            train[idx[i]] = true;
+        }
+        return train;
+    }
+
+    /** Chance-corrected score (score − chance) / (1 − chance); 0 when chance is already 1. */
+    public static double corrected(double score, double chance) {
+        return chance >= 1 ? 0 : (score - chance) / (1 - chance);
+    }
 }

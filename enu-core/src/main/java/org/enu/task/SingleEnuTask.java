@@ -92,6 +92,9 @@ public abstract class SingleEnuTask<E> implements Task {
         for (int c = 0; c < spec.outputs(); c++) {
             cols.add("out" + c);
         }
+        for (int j = 0; j < spec.memory(); j++) {
+            cols.add("mem" + j);
+        }
         EpisodeTrace trace = new EpisodeTrace(cols);
         Episodes ep = new Episodes();
         ep.run(params, new long[] {envKey}, (t, batch) -> {
@@ -101,6 +104,9 @@ public abstract class SingleEnuTask<E> implements Task {
             System.arraycopy(v, 0, row, 1, v.length);
             for (int c = 0; c < spec.outputs(); c++) {
                 row[own + c] = batch.output(0, c);
+            }
+            for (int j = 0; j < spec.memory(); j++) {
+                row[own + spec.outputs() + j] = batch.memory(0, j);
             }
             trace.add(row);
         });

@@ -22,7 +22,10 @@ public final class TaskRegistry {
             case "iaf": {
                 IafConfig iaf = RunConfig.section("iaf", () -> new IafConfig(t.getInt("iaf.environments"),
                         t.getInt("iaf.steps"), t.getDouble("iaf.threshold"), t.getDouble("iaf.input_low"),
-                        t.getDouble("iaf.input_high"), t.getInt("iaf.max_multiplier"), t.getDouble("iaf.spike_level")));
+                        t.getDouble("iaf.input_high"), t.getInt("iaf.max_multiplier"), t.getDouble("iaf.spike_level"),
+                        // run directories made before these keys existed trained with the paper's loss
+                        t.get("iaf.loss") == null ? "isi" : t.getString("iaf.loss"),
+                        t.get("iaf.distance_cap") == null ? 8 : t.getInt("iaf.distance_cap")));
                 return new IafTask(iaf, cfg.cell().withInputs(1));
             }
             case "stdp": {

@@ -10,10 +10,29 @@ package org.enu.task.iaf;
  * @param inputHigh     upper bound of the uniform graded input
  * @param maxMultiplier the input is multiplied by an integer in [1, maxMultiplier] redrawn per quarter
  * @param spikeLevel    an ENU output above this counts as a spike
+ * @param loss          the training loss: {@code isi} (the paper's inter-spike-interval loss) or
+ *                      {@code spike_distance} (every spike's distance to the nearest spike of the other
+ *                      train, capped; rewards aligned spikes, docs/TASKS.md)
+ * @param distanceCap   the cap C of the spike-distance loss, in steps
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                        int maxMultiplier, double spikeLevel) {
+                        int maxMultiplier, double spikeLevel, String loss, int distanceCap) {
+    /** The losses {@link #loss()} may name. */
+    public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance");
+
+    /** The paper's inter-spike-interval loss. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, "isi", 8);
+    }
+
     public IafConfig {
+        if (!LOSSES.contains(loss)) {
+            throw new IllegalArgumentException("loss: expected isi or spike_distance, got '" + loss + "'");
+        }
+        if (distanceCap < 1 || distanceCap > 1000) {
+            throw new IllegalArgumentException("distance_cap: must be in 1..1000, got " + distanceCap);
+        }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
         }

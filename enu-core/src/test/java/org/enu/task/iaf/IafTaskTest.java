@@ -81,6 +81,97 @@ class IafTaskTest {
     }
 
     @Test
+    void spikeDistanceLossByHand() {
+        IafConfig cfg = new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8);
+        IafTask task = new IafTask(cfg, spec());
+        boolean[] target = new boolean[30];
+        target[2] = true;
+        target[10] = true;
+        float[] y = new float[30];
+        y[3] = 1f;    // 1 step after the target spike at 2
+        y[20] = 0.5f; // 10 steps from the nearest target spike: capped at 8
+        y[25] = 0.04f; // below the spike level: no spike
+        // target 2 -> ENU 3: 1; target 10 -> ENU 3: 7 -> 49; ENU 3 -> 1 + (1-1)^2; ENU 20 -> 8^2 + (0.5-1)^2
+        assertEquals(1 + 49 + 1 + 64 + 0.25, task.spikeDistanceLoss(target, y), 1e-9);
+        // the paper's loss on the same trains, step by step
+        double isi = 0;
+        int ct = 0;
+        int ce = 0;
+        for (int t = 0; t < 30; t++) {
+            ct = target[t] ? 0 : ct + 1;
+            ce = y[t] > 0.05f ? 0 : ce + 1;
+            isi += (ct - ce) * (ct - ce);
+        }
+        isi += 0.25;
+        assertEquals(isi, task.isiLoss(target, y), 1e-9);
+        float[] perfect = new float[30];
+        perfect[2] = 1f;
+        perfect[10] = 1f;
+        assertEquals(0.0, task.spikeDistanceLoss(target, perfect), 0.0);
+    }
+
+    @Test
+    void unknownLossIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "mse", 8));
+    }
+
+    @Test
+    void metricsReportExactAndChanceCorrectedF1() {
+        IafTask task = new IafTask(IafConfig.paper(), spec());
+        java.util.Map<String, Double> m = task.metrics(task.layout().initialParameters(1),
+                EnvironmentKeys.heldOut(5, 64));
+        assertTrue(m.get("spike_f1_exact") <= m.get("spike_f1"));
+        assertTrue(m.get("spike_f1_chance") > 0.2 && m.get("spike_f1_chance") < 0.6, "chance " + m);
+        assertEquals((m.get("spike_f1") - m.get("spike_f1_chance")) / (1 - m.get("spike_f1_chance")),
+                m.get("spike_f1_corrected"), 1e-12);
+        // the untrained ENU fires at random: it scores about chance
+        assertEquals(0.0, m.get("spike_f1_corrected"), 0.1);
+    }
+
+    @Test
+    void bestMemoryCellIsTheCellMostCorrelatedWithThePotential() {
+        IafTask task = new IafTask(IafConfig.paper(), spec());
+        float[] theta = task.layout().initialParameters(1);
+        long[] keys = EnvironmentKeys.heldOut(5, 4);
+        IafTask.MemoryMatch m = task.bestMemoryCell(theta, keys);
+        double[] bestR = new double[32];
+        for (int j = 0; j < 32; j++) {
+            java.util.List<Double> a = new java.util.ArrayList<>();
+            java.util.List<Double> b = new java.util.ArrayList<>();
+            for (long k : keys) {
+                EpisodeTrace t = task.trace(theta, k);
+                for (double v : t.column("mem" + j)) {
+                    a.add(v);
+                }
+                for (double v : t.column("target_membrane")) {
+                    b.add(v);
+                }
+            }
+            bestR[j] = pearson(a, b);
+        }
+        assertEquals(bestR[m.cell()], m.correlation(), 1e-6);
+        for (int j = 0; j < 32; j++) {
+            assertTrue(Math.abs(bestR[j]) <= Math.abs(m.correlation()) + 1e-9, "cell " + j + " r " + bestR[j]);
+        }
+    }
+
+    private static double pearson(java.util.List<Double> a, java.util.List<Double> b) {
+        int n = a.size();
+        double ma = a.stream().mapToDouble(Double::doubleValue).sum() / n;
+        double mb = b.stream().mapToDouble(Double::doubleValue).sum() / n;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a.get(i) - ma) * (b.get(i) - mb);
+            saa += (a.get(i) - ma) * (a.get(i) - ma);
+            sbb += (b.get(i) - mb) * (b.get(i) - mb);
+        }
+        return saa < 1e-12 || sbb < 1e-12 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    @Test
     void traceHasEveryChannel() {
         IafTask task = new IafTask(new IafConfig(2, 12, 0.5, 0.01, 0.02, 9, 0.05), spec());
         float[] theta = task.layout().initialParameters(1);
