@@ -27,17 +27,23 @@ class GoldenRunTest {
     @CsvSource({
         "iaf, be8d28f2c3484c2f",
         "stdp, a2b249b8c6aadac0",
-        "tmaze, a6ccfad39e68ee3e",
+        // output noise per offspring (tmaze.output_noise_key: offspring, the default since issue 8)
+        "tmaze, a81566a21339c789",
+        // output noise shared by all offspring of a generation: the digest from before issue 8
+        "tmaze-shared-noise, a6ccfad39e68ee3e",
     })
     void threeGenerationsEndInTheseBits(String taskName, String expected) throws Exception {
         List<String> sets = switch (taskName) {
             case "tmaze" -> List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4", "tmaze.environments=2",
                     "tmaze.episode_steps=60", "tmaze.energy_max=40", "es.sigma=0.1");
+            case "tmaze-shared-noise" -> List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4",
+                    "tmaze.environments=2", "tmaze.episode_steps=60", "tmaze.energy_max=40", "es.sigma=0.1",
+                    "tmaze.output_noise_key=environment");
             default -> List.of("es.offspring=8", "enu.memory=6", "enu.outputs=3", taskName + ".environments=3",
                     taskName + ".steps=40", "es.sigma=0.05");
         };
         // the original preset: the quick presets are tuned now and then, the authors' settings are not
-        RunConfig cfg = RunConfig.resolve(taskName, "original", null, sets);
+        RunConfig cfg = RunConfig.resolve(taskName.startsWith("tmaze") ? "tmaze" : taskName, "original", null, sets);
         Task task = TaskRegistry.create(cfg);
         RankMomentumEs es = new RankMomentumEs(cfg.es(), 2);
         EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
