@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "enu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Evolvable Neural Units evolved with Evolution Strategies.",
         subcommands = {TrainCommand.class, ResumeCommand.class, EvalCommand.class, TraceCommand.class,
-                PlotCommand.class, ConfigCommand.class, BenchCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+                PlotCommand.class, ConfigCommand.class, BenchCommand.class, ReplayCommand.class, ResultsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad input: options, configuration, run files. */
     public static final int EXIT_BAD_INPUT = 2;

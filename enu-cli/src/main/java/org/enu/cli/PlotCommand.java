@@ -20,6 +20,7 @@ import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
 import org.enu.task.Task;
 import org.enu.task.TaskRegistry;
+import org.enu.task.iaf.IafTask;
 import org.enu.task.stdp.StdpTask;
 import org.enu.task.tmaze.TMazeTask;
 import org.jfree.chart.ChartUtils;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw DIR/plots/fitness.png (mean, best and centre fitness per generation) and "
                 + "DIR/plots/episode.png (one held-out episode of the latest genome); for the T-maze also "
-                + "DIR/plots/food-arm.png (food-arm choices before and after the first poison), for STDP "
-                + "DIR/plots/stdp-curve.png.")
+                + "DIR/plots/food-arm.png (food-arm choices before and after the first poison), for IAF "
+                + "DIR/plots/iaf.png and iaf-raster.png (paper Fig. 6), for STDP DIR/plots/stdp-example.png and "
+                + "stdp-curve.png (paper Fig. 7).")
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,7 +77,14 @@ final class PlotCommand implements Callable<Integer> {
             out.put(plots.resolve("food-arm.png"), png(foodArmChart(tmaze, genome, cfg.seed(),
                     EnvironmentKeys.heldOut(episode.seed, 256)), 1000, 560));
         }
+        if (task instanceof IafTask iaf) {
+            long[] keys = EnvironmentKeys.heldOut(episode.seed, 64);
+            out.put(plots.resolve("iaf.png"), png(iafFigure(iaf, genome, key, keys), 1100, 900));
+            out.put(plots.resolve("iaf-raster.png"), png(iafRaster(iaf, genome, java.util.Arrays.copyOf(keys, 8)),
+                    1100, 560));
+        }
         if (task instanceof StdpTask stdp) {
+            out.put(plots.resolve("stdp-example.png"), png(stdpExample(stdp, genome, episode.seed), 1100, 730));
             out.put(plots.resolve("stdp-curve.png"), png(stdpCurve(stdp, genome, EnvironmentKeys.heldOut(episode.seed,
                     512)), 1000, 620));
         }
@@ -149,6 +158,78 @@ final class PlotCommand implements Callable<Integer> {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * Paper Fig. 6 (left): one held-out episode: the input, the target neuron's membrane potential,
+     * the ENU memory cell that best tracks the potential (chosen over the given episodes), the
+     * target's spikes and the ENU's output.
+     */
+    static JFreeChart iafFigure(IafTask task, Genome genome, long key, long[] keys) {
+        IafTask.MemoryMatch best = task.bestMemoryCell(genome.parameters(), keys);
+        EpisodeTrace trace = task.trace(genome.parameters(), key);
+        String mem = "mem" + best.cell();
+        List<List<String>> panels = List.of(List.of("input"), List.of("target_membrane"), List.of(mem),
+                List.of("target_spike", "out0"));
+        return traceChart(trace, panels, String.format(java.util.Locale.ROOT,
+                "IAF, generation %d: input, target potential, ENU memory cell %d (r = %.3f with the potential over %d "
+                        + "held-out episodes), target spikes and ENU output", genome.generation(), best.cell(),
+                best.correlation(), keys.length));
+    }
+
+    /** Paper Fig. 6 (right): target and ENU spike times in several held-out episodes. */
+    static JFreeChart iafRaster(IafTask task, Genome genome, long[] keys) {
+        XYSeries target = new XYSeries("target spike");
+        XYSeries enu = new XYSeries("ENU spike");
+        for (int e = 0; e < keys.length; e++) {
+            EpisodeTrace tr = task.trace(genome.parameters(), keys[e]);
+            double[] ts = tr.column("target_spike");
+            double[] out = tr.column("out0");
+            for (int t = 0; t < ts.length; t++) {
+                if (ts[t] > 0) {
+                    target.add(t, e + 0.15);
+                }
+                if (out[t] > task.config().spikeLevel()) {
+                    enu.add(t, e - 0.15);
+                }
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(target);
+        data.addSeries(enu);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesPaint(1, PALETTE[1]);
+        r.setSeriesShape(0, new java.awt.Rectangle(-1, -7, 3, 14));
+        r.setSeriesShape(1, new java.awt.Rectangle(-1, -7, 3, 14));
+        NumberAxis y = new NumberAxis("held-out episode");
+        y.setRange(-0.7, keys.length - 0.3);
+        XYPlot plot = new XYPlot(data, new NumberAxis("step"), y, r);
+        style(plot);
+        JFreeChart chart = new JFreeChart("IAF, generation " + genome.generation() + ": spike times in " + keys.length
+                + " held-out episodes (target above, ENU below)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * Paper Fig. 7 (left): one held-out episode with the neuromodulator present (the first such
+     * held-out environment): the spikes and the neuromodulator, the graded input, the rule's
+     * target output and the ENU's output.
+     */
+    static JFreeChart stdpExample(StdpTask task, Genome genome, long seed) {
+        long[] keys = EnvironmentKeys.heldOut(seed, 64);
+        int env = 0;
+        for (int e = 0; e < keys.length; e++) {
+            if (task.environment(keys[e]).modulator() > 0) {
+                env = e;
+                break;
+            }
+        }
+        EpisodeTrace trace = task.trace(genome.parameters(), keys[env]);
+        return traceChart(trace, task.tracePanels(trace), "STDP (" + (task.config().modulated() ? "neuromodulated"
+                : "plain") + "), generation " + genome.generation() + ": held-out episode " + env
+                + " (neuromodulator present)");
     }
 
     /** Paper Fig. 7 (right): relative output change against dt, rule and ENU, with and without neuromodulator. */

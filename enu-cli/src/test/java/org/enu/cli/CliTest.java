@@ -90,6 +90,8 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(dir.resolve("plots/fitness.png")) > 1000);
         assertTrue(Files.size(dir.resolve("plots/episode.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("plots/iaf.png")) > 1000, "paper Fig. 6 (left)");
+        assertTrue(Files.size(dir.resolve("plots/iaf-raster.png")) > 1000, "paper Fig. 6 (right)");
     }
 
     @Test
@@ -138,6 +140,7 @@ class CliTest {
         r = enu("plot", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(dir.resolve("plots/stdp-curve.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("plots/stdp-example.png")) > 1000, "paper Fig. 7 (left)");
         r = enu("train", "iaf", "--variant", "plain", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code(), "--variant belongs to stdp");
     }
