@@ -164,6 +164,24 @@ class CliTest {
         assertTrue(r.out().contains("chose:"), r.out());
         r = enu("replay", tmp.resolve("nothing").toString());
         assertEquals(2, r.code());
+
+        // judged on variants of the maze it was trained on; shape keys are refused
+        r = enu("eval", dir.toString(), "--envs", "6", "--json", "--set", "tmaze.layout=turn", "--set",
+                "tmaze.swap_probability=1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"tmaze.layout=turn\""), r.out());
+        assertTrue(r.out().contains("food_arm_after_poison"), r.out());
+        for (String bad : List.of("enu.memory=8", "tmaze.wiring=random", "es.sigma=0.5", "seed=3")) {
+            r = enu("eval", dir.toString(), "--set", bad);
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().contains("--set " + bad.substring(0, bad.indexOf('='))), r.err());
+        }
+        r = enu("eval", dir.toString(), "--set", "tmaze.layout=diagonal");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("tmaze.layout"), r.err());
+        r = enu("plot", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(dir.resolve("plots").resolve("food-arm.png")) > 1000);
     }
 
     @Test
