@@ -73,7 +73,7 @@ public final class ResultsReport {
         for (Map.Entry<String, Double> m : e.trained().entrySet()) {
             b.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %s |%n", m.getKey(), number(m.getValue()),
                     number(e.untrained().get(m.getKey())), e.descriptions().getOrDefault(m.getKey(), "")
-                            .replace("|", "/")));
+                            .replace("|", "\\|")));
         }
         return b.toString();
     }

@@ -184,8 +184,11 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
     public LinkedHashMap<String, String> metricDescriptions() {
         LinkedHashMap<String, String> d = new LinkedHashMap<>();
         d.put("mse", "mean squared error between the ENU's output and the rule's target (lower is better)");
-        d.put("curve_correlation", "Pearson r between the ENU's and the rule's relative output change, neuromodulator present (higher is better)");
-        d.put("gating_ratio", "mean |change| without neuromodulator / with it (lower is better when modulated; the rule's is 0)");
+        d.put("curve_correlation", "Pearson r between the ENU's and the rule's relative output change, "
+                + (cfg.modulated() ? "neuromodulator present" : "all environments") + " (higher is better)");
+        d.put("gating_ratio", cfg.modulated()
+                ? "mean |change| without neuromodulator / with it (lower is better; the rule's is 0)"
+                : "mean |change| with channel 3 off / on (the plain rule ignores it: about 1)");
         d.put("mean_abs_change_with_nm", "mean |relative change| of the ENU's output, neuromodulator present");
         d.put("mean_abs_change_without_nm", "mean |relative change| of the ENU's output, neuromodulator absent");
         d.put("fitness", "the training fitness on these environments (higher is better)");
