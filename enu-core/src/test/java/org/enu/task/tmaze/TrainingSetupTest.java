@@ -96,6 +96,9 @@ class TrainingSetupTest {
             walking += armChoices(t, seed) >= 1 ? 1 : 0;
         }
         assertTrue(walking >= 7, walking + " of 8 seeds");
+        // the main job (quick preset) starts from a network that walks into the arms
+        TMazeTask quick = (TMazeTask) TaskRegistry.create(RunConfig.resolve("tmaze", "quick", null, List.of()));
+        assertTrue(armChoices(quick, 1) >= 1, "quick preset, seed 1: " + armChoices(quick, 1));
         TMazeTask biased = task("tmaze.init_output_bias=0.2", "enu.memory=8");
         float[] a = biased.initialParameters(1);
         float[] b = t.initialParameters(1);
