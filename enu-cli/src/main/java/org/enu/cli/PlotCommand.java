@@ -161,7 +161,8 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     /**
-     * Paper Fig. 6 (left): one held-out episode: the input, the target neuron's membrane potential,
+     * Paper Fig. 6 (left): one held-out episode: the input, the target neuron's potential (before
+     * the reset: the value compared with the threshold),
      * the ENU memory cell that best tracks the potential (chosen over the given episodes), the
      * target's spikes and the ENU's output.
      */
@@ -169,7 +170,7 @@ final class PlotCommand implements Callable<Integer> {
         IafTask.MemoryMatch best = task.bestMemoryCell(genome.parameters(), keys);
         EpisodeTrace trace = task.trace(genome.parameters(), key);
         String mem = "mem" + best.cell();
-        List<List<String>> panels = List.of(List.of("input"), List.of("target_membrane"), List.of(mem),
+        List<List<String>> panels = List.of(List.of("input"), List.of("target_potential"), List.of(mem),
                 List.of("target_spike", "out0"));
         return traceChart(trace, panels, String.format(java.util.Locale.ROOT,
                 "IAF, generation %d: input, target potential, ENU memory cell %d (r = %.3f with the potential over %d "

@@ -203,13 +203,20 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         return d;
     }
 
+    /** The target's potential at step t before a reset: the value compared with the threshold. */
+    static double potential(Env env, int t) {
+        return (t > 0 ? env.membrane()[t - 1] : 0) + env.input()[t];
+    }
+
     /** The memory cell whose value best tracks the target's potential, and its correlation. */
     public record MemoryMatch(int cell, double correlation) {
     }
 
     /**
      * The memory cell whose value correlates most strongly (|Pearson r|, all steps of the episodes
-     * pooled) with the target neuron's membrane potential; r keeps its sign.
+     * pooled) with the target neuron's potential before the reset ({@code target_potential}: on a
+     * spike step the value that crossed the threshold, as an ENU cell holds it until its own spike
+     * resets it on the next step); r keeps its sign.
      */
     public MemoryMatch bestMemoryCell(float[] params, long[] envKeys) {
         int h = spec.memory();
@@ -221,7 +228,7 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         long n = 0;
         for (long key : envKeys) {
             EpisodeTrace tr = trace(params, key);
-            double[] v = tr.column("target_membrane");
+            double[] v = tr.column("target_potential");
             for (int j = 0; j < h; j++) {
                 double[] m = tr.column("mem" + j);
                 for (int t = 0; t < v.length; t++) {
@@ -253,12 +260,12 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
 
     @Override
     protected List<String> traceColumns() {
-        return List.of("input", "target_membrane", "target_spike");
+        return List.of("input", "target_membrane", "target_potential", "target_spike");
     }
 
     @Override
     protected double[] traceValues(Env env, int t) {
-        return new double[] {env.input()[t], env.membrane()[t], env.spikes()[t] ? 1 : 0};
+        return new double[] {env.input()[t], env.membrane()[t], potential(env, t), env.spikes()[t] ? 1 : 0};
     }
 
     @Override

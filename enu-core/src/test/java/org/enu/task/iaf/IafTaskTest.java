@@ -144,7 +144,7 @@ class IafTaskTest {
                 for (double v : t.column("mem" + j)) {
                     a.add(v);
                 }
-                for (double v : t.column("target_membrane")) {
+                for (double v : t.column("target_potential")) {
                     b.add(v);
                 }
             }
@@ -169,6 +169,45 @@ class IafTaskTest {
             sbb += (b.get(i) - mb) * (b.get(i) - mb);
         }
         return saa < 1e-12 || sbb < 1e-12 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    /**
+     * The ENU can represent an IAF neuron: one memory cell with z = 1, a self-loop of gain 1 through
+     * the reset gate (3 · 1/3 inside tanh, linear while the cell stays below 0.025), the gate closed
+     * by the cell's own spike on the next step (the reset), and the threshold in W_o. This is what
+     * evolution has to find (docs/RESULTS.md); a hand-set genome shows it exists.
+     */
+    @Test
+    void aHandSetGenomeIsANearPerfectMimic() {
+        int h = 8;
+        int o = 4;
+        int k = 1 + o + h + 1;
+        EnuSpec cell = new EnuSpec(1, h, o, true, 3f, 1f, 3f, true, 0f);
+        IafTask task = new IafTask(IafConfig.paper(), cell);
+        float[] p = new float[task.layout().parameterCount()];
+        int rOff = h * k;
+        int cOff = 2 * h * k;
+        int oOff = 3 * h * k;
+        double g = 0.05; // cell 0 holds g x the target's potential
+        for (int j = 0; j < h; j++) {
+            p[j * k + k - 1] = 5f; // z = sigmoid(15): replace the memory every step
+        }
+        p[rOff + k - 1] = 4f; // r0 = sigmoid(3 (4 - 1)): the loop is open ...
+        p[rOff + 1] = -100f; // ... and closed on the step after a spike (o0 = 1)
+        p[cOff] = (float) (g / 3); // c0 = tanh(g x + r0 h0)
+        p[cOff + 1 + o] = 1f / 3;
+        p[oOff] = 1f; // o0 = clip(1000 (h0 - g threshold) + a margin of 0.05)
+        p[oOff + h] = (float) (-g * 0.5 + 0.00005);
+        for (int c = 1; c < o; c++) {
+            p[oOff + c * (h + 1) + h] = -1f; // the other outputs stay silent
+        }
+        java.util.Map<String, Double> m = task.metrics(p, EnvironmentKeys.heldOut(1000003L, 256));
+        assertTrue(m.get("spike_f1") > 0.98, "F1 " + m);
+        assertTrue(m.get("spike_f1_exact") > 0.97, "exact F1 " + m);
+        assertTrue(m.get("spike_f1_corrected") > 0.97, "corrected " + m);
+        IafTask.MemoryMatch best = task.bestMemoryCell(p, EnvironmentKeys.heldOut(1000003L, 16));
+        assertEquals(0, best.cell());
+        assertTrue(best.correlation() > 0.95, "cell 0 tracks the potential: " + best);
     }
 
     @Test
