@@ -302,7 +302,7 @@ final class PlotCommand implements Callable<Integer> {
         chance.setPaint(Color.GRAY);
         chance.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         plot.addRangeMarker(chance);
-        JFreeChart chart = new JFreeChart("T-maze: does one taste of poison change the choice? (0.5 = chance)",
+        JFreeChart chart = new JFreeChart("T-maze: arm choices into the food arm, before and after the first poison (random agent = chance level)",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
