@@ -3,10 +3,9 @@ package org.enu.bench;
 import java.util.List;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
-import org.enu.es.RankMomentumEs;
 import org.enu.eval.LocalEvaluator;
+import org.enu.run.Experiment;
 import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
 
 /** Wall time of whole generations (evaluation and update) of a task at a given configuration. */
 public final class GenerationBench {
@@ -38,19 +37,18 @@ public final class GenerationBench {
     public static Result measure(String taskName, String preset, List<String> overrides, int threads, int warmup,
                                  int generations) {
         RunConfig cfg = RunConfig.resolve(taskName, preset, null, overrides);
-        Task task = TaskRegistry.create(cfg);
-        RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
-        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
+        Experiment experiment = Experiment.of(cfg);
+        Task task = experiment.task();
+        EsState s = experiment.initialState();
         double[] times = new double[generations];
         double computedBefore = 0;
-        try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
+        try (LocalEvaluator ev = experiment.evaluator(threads)) {
             for (int g = 0; g < warmup + generations; g++) {
                 if (g == warmup) {
                     computedBefore = task.flopsComputed();
                 }
                 long t0 = System.nanoTime();
-                double[] f = ev.evaluate(s.theta(), es.ask(s));
-                s = es.tell(s, f);
+                s = experiment.step(s, ev);
                 if (g >= warmup) {
                     times[g - warmup] = (System.nanoTime() - t0) * 1e-9;
                 }

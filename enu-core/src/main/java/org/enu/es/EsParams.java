@@ -29,9 +29,4 @@ public record EsParams(int offspring, float sigma, float learningRate, float mom
             throw new IllegalArgumentException("momentum: must be in [0, 1), got " + momentum);
         }
     }
-
-    /** The defaults of the paper and the authors' code: 512 antithetic offspring, 0.01, 1, 0.9. */
-    public static EsParams defaults() {
-        return new EsParams(512, 0.01f, 1f, 0.9f, true);
-    }
 }

@@ -16,7 +16,8 @@ public interface Strategy {
      * The next state.
      *
      * @param state   the state the offspring were asked from (not modified)
+     * @param pop     the offspring {@link #ask} gave for that state
      * @param fitness one value per offspring, higher is better (not modified)
      */
-    EsState tell(EsState state, double[] fitness);
+    EsState tell(EsState state, Population pop, double[] fitness);
 }

@@ -38,7 +38,7 @@ public final class Trainer {
             Strategy strategy = strategies.apply(state.generation());
             Population pop = strategy.ask(state);
             double[] fitness = evaluators.apply(state.generation()).evaluate(state.theta(), pop);
-            EsState next = strategy.tell(state, fitness);
+            EsState next = strategy.tell(state, pop, fitness);
             GenerationStats stats = GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9);
             for (RunListener l : listeners) {
                 l.generation(stats, next);

@@ -18,9 +18,8 @@ import org.enu.config.ConfigException;
 import org.enu.config.Limits;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
-import org.enu.es.RankMomentumEs;
+import org.enu.es.Strategy;
 import org.enu.eval.Evaluator;
-import org.enu.eval.LocalEvaluator;
 import org.enu.io.AtomicFiles;
 import org.enu.io.Checkpoint;
 import org.enu.io.FileWriteException;
@@ -58,11 +57,11 @@ public final class TrainingRun {
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop)
             throws IOException {
         RunFiles.requireEmpty(dir);
-        Task task = TaskRegistry.create(cfg); // validate the task section before touching the disk
+        Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
+        Task task = experiment.task();
         checkStages(cfg, task);
         checkMemory(cfg, task);
-        RankMomentumEs strategy = new RankMomentumEs(cfg.es(), cfg.effectiveThreads());
-        EsState state = strategy.init(task.initialParameters(cfg.seed()), cfg.seed());
+        EsState state = experiment.initialState();
         Path created = RunFiles.firstMissing(dir.toAbsolutePath());
         try {
             Files.createDirectories(dir);
@@ -138,7 +137,7 @@ public final class TrainingRun {
     private static Resumed prepareResume(Path dir, Integer generations, Integer threads) throws IOException {
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         RunConfig cfg = rd.config();
-        Task task = TaskRegistry.create(cfg);
+        Task task = Experiment.of(cfg).task();
         Checkpoint.Content ckpt = rd.checkpoint(cfg, task);
         int reached = ckpt.state().generation();
         RunConfig updated = cfg;
@@ -206,7 +205,7 @@ public final class TrainingRun {
     private static final class Stages implements AutoCloseable {
         private final RunConfig cfg;
         private int current = Integer.MIN_VALUE;
-        private RankMomentumEs strategy;
+        private Strategy strategy;
         private Evaluator evaluator;
 
         Stages(RunConfig cfg) {
@@ -219,13 +218,13 @@ public final class TrainingRun {
                 return;
             }
             close();
-            RunConfig sc = cfg.atGeneration(generation);
-            strategy = new RankMomentumEs(sc.es(), sc.effectiveThreads());
-            evaluator = new LocalEvaluator(TaskRegistry.create(sc), sc.effectiveThreads());
+            Experiment e = Experiment.of(cfg.atGeneration(generation));
+            strategy = e.strategy();
+            evaluator = e.evaluator(e.config().effectiveThreads());
             current = stage;
         }
 
-        RankMomentumEs strategy(int generation) {
+        Strategy strategy(int generation) {
             enter(generation);
             return strategy;
         }

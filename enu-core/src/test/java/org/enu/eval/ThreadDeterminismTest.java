@@ -10,11 +10,13 @@ import org.enu.TestTasks;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
 import org.enu.es.Population;
-import org.enu.es.RankMomentumEs;
+import org.enu.run.Experiment;
 import org.enu.task.Rollout;
 import org.enu.task.Task;
 import org.enu.task.TaskRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Evaluation is a pure function of (theta, seed, generation, offspring): threads never change a bit. */
 class ThreadDeterminismTest {
@@ -23,15 +25,15 @@ class ThreadDeterminismTest {
     }
 
     private static Run run(RunConfig cfg, int threads, int generations) {
-        Task task = TaskRegistry.create(cfg);
-        RankMomentumEs es = new RankMomentumEs(cfg.es(), threads);
-        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
+        Experiment e = Experiment.of(cfg);
+        EsState s = e.initialState();
         List<double[]> all = new ArrayList<>();
-        try (LocalEvaluator ev = new LocalEvaluator(task, threads)) {
+        try (LocalEvaluator ev = e.evaluator(threads)) {
             for (int g = 0; g < generations; g++) {
-                double[] f = ev.evaluate(s.theta(), es.ask(s));
+                Population pop = e.strategy().ask(s);
+                double[] f = ev.evaluate(s.theta(), pop);
                 all.add(f);
-                s = es.tell(s, f);
+                s = e.strategy().tell(s, pop, f);
             }
         }
         return new Run(all, s.theta());

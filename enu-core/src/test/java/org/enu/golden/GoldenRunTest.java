@@ -8,10 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
-import org.enu.es.RankMomentumEs;
-import org.enu.eval.LocalEvaluator;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.run.Experiment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,14 +41,7 @@ class GoldenRunTest {
         };
         // the original preset: the quick presets are tuned now and then, the authors' settings are not
         RunConfig cfg = RunConfig.resolve(taskName.startsWith("tmaze") ? "tmaze" : taskName, "original", null, sets);
-        Task task = TaskRegistry.create(cfg);
-        RankMomentumEs es = new RankMomentumEs(cfg.es(), 2);
-        EsState s = es.init(task.initialParameters(cfg.seed()), cfg.seed());
-        try (LocalEvaluator ev = new LocalEvaluator(task, 2)) {
-            for (int g = 0; g < 3; g++) {
-                s = es.tell(s, ev.evaluate(s.theta(), es.ask(s)));
-            }
-        }
+        EsState s = Experiment.of(cfg).run(3, 2);
         ByteBuffer b = ByteBuffer.allocate(4 * s.theta().length);
         for (float v : s.theta()) {
             b.putFloat(v);

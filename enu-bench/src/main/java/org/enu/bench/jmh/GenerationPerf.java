@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
-import org.enu.es.RankMomentumEs;
 import org.enu.eval.LocalEvaluator;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.run.Experiment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,17 +40,16 @@ public class GenerationPerf {
     @Param({"1", "2"})
     public int threads;
 
-    private RankMomentumEs es;
+    private Experiment experiment;
     private LocalEvaluator evaluator;
     private EsState state;
 
     @Setup(Level.Trial)
     public void setup() {
         RunConfig cfg = RunConfig.resolve(task, "original", null, List.of());
-        Task t = TaskRegistry.create(cfg);
-        es = new RankMomentumEs(cfg.es(), threads);
-        evaluator = new LocalEvaluator(t, threads);
-        state = es.init(t.layout().initialParameters(cfg.seed()), cfg.seed());
+        experiment = Experiment.of(cfg);
+        evaluator = experiment.evaluator(threads);
+        state = experiment.initialState();
     }
 
     @TearDown(Level.Trial)
@@ -62,8 +59,7 @@ public class GenerationPerf {
 
     @Benchmark
     public double generation() {
-        double[] f = evaluator.evaluate(state.theta(), es.ask(state));
-        state = es.tell(state, f);
-        return f[0];
+        state = experiment.step(state, evaluator);
+        return state.theta()[0];
     }
 }
