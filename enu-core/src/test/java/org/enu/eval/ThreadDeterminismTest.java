@@ -55,17 +55,21 @@ class ThreadDeterminismTest {
         assertNotEquals(one.fitness().get(0)[0], one.fitness().get(0)[1]);
     }
 
-    @Test
-    void tmazeNetworkIsBitIdenticalAcrossThreadCounts() {
+    @ParameterizedTest(name = "output noise keyed by {0}")
+    @ValueSource(strings = {"offspring", "environment"})
+    void tmazeNetworkIsBitIdenticalAcrossThreadCounts(String noiseKey) {
         RunConfig cfg = RunConfig.resolve("tmaze", "quick", null, java.util.List.of("es.offspring=6", "enu.memory=4",
-                "enu.outputs=4", "tmaze.environments=2", "tmaze.episode_steps=40", "tmaze.energy_max=100",
-                "es.sigma=0.2"));
+                "enu.outputs=4", "tmaze.environments=4", "tmaze.episode_steps=40", "tmaze.energy_max=100",
+                "es.sigma=0.2", "enu.output_noise=0.05", "tmaze.output_noise_key=" + noiseKey));
         Run one = run(cfg, 1, 3);
         Run two = run(cfg, 2, 3);
+        Run three = run(cfg, 3, 3);
         for (int g = 0; g < 3; g++) {
             assertArrayEquals(one.fitness().get(g), two.fitness().get(g), 0.0, "generation " + g);
+            assertArrayEquals(one.fitness().get(g), three.fitness().get(g), 0.0, "generation " + g);
         }
         assertArrayEquals(one.theta(), two.theta(), 0f);
+        assertArrayEquals(one.theta(), three.theta(), 0f);
     }
 
     @Test
