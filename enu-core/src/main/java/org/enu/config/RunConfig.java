@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.enu.cell.EnuSpec;
 import org.enu.es.EsParams;
+import org.enu.es.RankMomentumEs;
+import org.enu.es.Strategy;
+import org.enu.es.StrategyRegistry;
 
 /**
  * The fully resolved, validated configuration of a run: the task, its preset, budget and seed,
@@ -14,10 +17,12 @@ import org.enu.es.EsParams;
  * directory as config.yaml). Built from, in increasing priority: common defaults, the task's
  * defaults, the task's preset, a YAML file, {@code --set} overrides.
  *
- * @param tree the resolved tree; the task-specific section is read from it by the task
+ * @param es       the settings every strategy shares
+ * @param strategy the strategy es.strategy names, with its settings
+ * @param tree     the resolved tree; the task-specific section is read from it by the task
  */
 public record RunConfig(String task, String preset, long seed, int generations, int threads, int checkpointEvery,
-                        EnuSpec cell, EsParams es, ConfigTree tree, Curriculum curriculum) {
+                        EnuSpec cell, EsParams es, Strategy strategy, ConfigTree tree, Curriculum curriculum) {
 
     /** The tasks that have a defaults file. */
     public static final List<String> TASKS = List.of("iaf", "stdp", "tmaze");
@@ -136,11 +141,27 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         EsParams es = section("es", () -> new EsParams(t.getInt("es.offspring"), (float) t.getDouble("es.sigma"),
                 (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
                 t.getBoolean("es.antithetic")));
+        Strategy strategy = section("es", () -> strategy(t, es));
         Curriculum curriculum = Curriculum.parse(t.get("curriculum"), schema(task));
         for (int i = 0; i < curriculum.stages().size(); i++) {
-            stageTree(t, curriculum.stages().get(i), i); // each stage must bind
+            RunConfig stage = stageTree(t, curriculum.stages().get(i), i); // each stage must bind
+            if (!stage.strategy().name().equals(strategy.name())) {
+                throw new ConfigException("curriculum[" + i + "].set.es.strategy: cannot change between stages (each "
+                        + "strategy keeps a state of its own)");
+            }
         }
-        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, t, curriculum);
+        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, strategy, t, curriculum);
+    }
+
+    /**
+     * The strategy of a tree. A run directory made before es.strategy existed trained with the
+     * paper's; a strategy setting it lacks takes the default of common.yaml.
+     */
+    private static Strategy strategy(ConfigTree t, EsParams es) {
+        String name = t.get("es.strategy") == null ? RankMomentumEs.NAME : t.getString("es.strategy");
+        ConfigTree defaults = ConfigTree.resource("common.yaml").section("es");
+        return StrategyRegistry.create(name, es, key -> t.get("es." + key) != null ? t.getDouble("es." + key)
+                : defaults.getDouble(key));
     }
 
     /** The tree of one stage: the run's tree with the stage's overrides and no curriculum. */

@@ -1,10 +1,12 @@
 package org.enu.es;
 
+import java.util.List;
 import org.enu.rng.GaussianNoise;
 
 /**
- * The strategy of the paper as the authors run it: Gaussian perturbations (antithetic pairs, the
- * centre kept as offspring 0), rank^5 fitness shaping ({@link RankWeights}) and momentum:
+ * es.strategy rank_momentum: the strategy of the paper as the authors run it: Gaussian
+ * perturbations (antithetic pairs, the centre kept as offspring 0), rank^5 fitness shaping
+ * ({@link RankWeights}) and momentum:
  * <pre>
  *   G = Σ_i F_i · sigma · eps_i          (F from RankWeights, eps_0 = 0 for the centre)
  *   v = momentum · v + learningRate · G
@@ -12,33 +14,44 @@ import org.enu.rng.GaussianNoise;
  * </pre>
  * G is computed on the calling thread in slices of the parameter vector, each summing the noise
  * vectors in the same order (a few milliseconds per generation even at paper scale, against
- * seconds of evaluation), so no thread count enters the update.
+ * seconds of evaluation), so no thread count enters the update. State: the momentum.
  */
-public final class RankMomentumEs implements Strategy {
+public final class RankMomentumEs extends AbstractStrategy {
+    public static final String NAME = "rank_momentum";
     private static final int SLICE = 2048;
-    private final EsParams params;
 
     /** @param params numeric settings */
     public RankMomentumEs(EsParams params) {
-        this.params = params;
+        super(params);
     }
 
     @Override
-    public EsState init(float[] theta0, long seed) {
-        return new EsState(seed, 0, theta0.clone(), new float[theta0.length], Double.NaN, -1);
+    public String name() {
+        return NAME;
     }
 
     @Override
-    public Population ask(EsState state) {
-        return new Population(state.seed(), state.generation(), params.offspring(), params.sigma(),
-                params.antithetic());
+    public List<String> buffers() {
+        return List.of("momentum");
     }
 
     @Override
-    public EsState tell(EsState state, Population pop, double[] fitness) {
-        if (fitness.length != pop.size()) {
-            throw new IllegalArgumentException("expected " + pop.size() + " fitness values, got " + fitness.length);
-        }
+    public int[] bufferLengths(int n) {
+        return new int[] {n};
+    }
+
+    @Override
+    protected float[][] initialBuffers(float[] theta0) {
+        return new float[][] {new float[theta0.length]};
+    }
+
+    @Override
+    protected float[] scale(EsState state) {
+        return null;
+    }
+
+    @Override
+    protected float[][] update(EsState state, Population pop, double[] fitness) {
         double[] f = RankWeights.compute(fitness);
         // coefficient of each noise vector in G
         double[] coef = new double[pop.noiseCount()];
@@ -52,16 +65,7 @@ public final class RankMomentumEs implements Strategy {
         for (int s = 0; s < slices; s++) {
             updateSlice(state, pop, coef, s * SLICE, Math.min(n, (s + 1) * SLICE), theta, velocity);
         }
-
-        double best = state.bestFitness();
-        int bestGen = state.bestGeneration();
-        for (double v : fitness) {
-            if (Double.isFinite(v) && (Double.isNaN(best) || v > best)) {
-                best = v;
-                bestGen = state.generation();
-            }
-        }
-        return new EsState(state.seed(), state.generation() + 1, theta, velocity, best, bestGen);
+        return new float[][] {theta, velocity};
     }
 
     private void updateSlice(EsState state, Population pop, double[] coef, int from, int to, float[] theta,
@@ -81,8 +85,9 @@ public final class RankMomentumEs implements Strategy {
         }
         float m = params.momentum();
         float lr = params.learningRate();
+        float[] v0 = state.buffer(0);
         for (int k = 0; k < len; k++) {
-            float v = (float) (m * (double) state.velocity()[from + k] + lr * g[k]);
+            float v = (float) (m * (double) v0[from + k] + lr * g[k]);
             velocity[from + k] = v;
             theta[from + k] = state.theta()[from + k] + v;
         }

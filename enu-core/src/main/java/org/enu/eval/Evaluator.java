@@ -15,9 +15,6 @@ public interface Evaluator extends AutoCloseable {
      */
     double[] evaluate(float[] theta, Population pop);
 
-    /** Threads (or executors) that share the work. */
-    int parallelism();
-
     @Override
     void close();
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.enu.es.Population;
-import org.enu.rng.GaussianNoise;
 import org.enu.task.Rollout;
 import org.enu.task.Task;
 
@@ -43,11 +42,6 @@ public final class LocalEvaluator implements Evaluator {
             return t;
         });
         this.workers = ThreadLocal.withInitial(() -> new Worker(task.layout().parameterCount(), task.newRollout()));
-    }
-
-    @Override
-    public int parallelism() {
-        return threads;
     }
 
     @Override
@@ -106,7 +100,7 @@ public final class LocalEvaluator implements Evaluator {
 
         /** Evaluates every offspring that uses noise vector j (two for an antithetic pair). */
         void evaluateGroup(float[] theta, Population pop, int j, long[] envKeys, double[] fitness) {
-            GaussianNoise.fill(pop.noiseKey(j), 0, noise.length, pop.sigma(), noise, 0);
+            pop.scaledNoise(j, noise);
             int first = pop.antithetic() ? 2 * j : j;
             int last = pop.antithetic() ? Math.min(pop.size() - 1, 2 * j + 1) : j;
             for (int i = first; i <= last; i++) {

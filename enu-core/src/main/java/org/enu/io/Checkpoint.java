@@ -8,27 +8,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.enu.es.EsState;
+import org.enu.es.RankMomentumEs;
+import org.enu.es.Strategy;
 
 /**
  * A resumable snapshot of a run: the strategy state plus the digest of the configuration that
  * produced it. Binary, big-endian:
  * <pre>
- *   "ENUCKPT1"                      8 bytes magic and format version
- *   configDigest                    UTF-8 string (int length + bytes)
+ *   "ENUCKPT2"                      8 bytes magic and format version
+ *   configDigest                    UTF-8 string (short length + bytes)
+ *   strategy                        UTF-8 string: es.strategy
  *   seed (long), generation (int), bestFitness (double), bestGeneration (int)
- *   n (int), theta[n] (float), velocity[n] (float)
+ *   n (int), theta[n] (float)
+ *   b (int), then b state vectors: name (UTF-8 string), length (int), values (float)
  *   CRC-32C of everything above     4 bytes
  * </pre>
+ * Version 1 ("ENUCKPT1", before es.strategy existed) is read as a rank_momentum checkpoint: after
+ * theta it holds the momentum, velocity[n], and nothing else.
  * Written atomically (temporary file, fsync, rename); a torn or altered file fails its checksum.
  */
 public final class Checkpoint {
     private Checkpoint() {
     }
 
-    private static final byte[] MAGIC = "ENUCKPT1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "ENUCKPT2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "ENUCKPT1".getBytes(StandardCharsets.US_ASCII);
+    /** The most state vectors a strategy keeps. */
+    private static final int MAX_BUFFERS = 8;
     /** The largest checkpoint a valid configuration can produce, with room for the header. */
-    static final long MAX_BYTES = 8 * org.enu.config.Limits.MAX_PARAMETERS * 2 + 4096;
+    static final long MAX_BYTES = 4L * org.enu.config.Limits.MAX_PARAMETERS * (1 + MAX_BUFFERS) + 4096;
 
     /** Index of the first NaN or infinite value, or -1. */
     public static int firstNonFinite(float[] v) {
@@ -67,22 +79,31 @@ public final class Checkpoint {
         }
     }
 
-    /** The content of a checkpoint file. */
-    public record Content(String configDigest, EsState state) {
+    /**
+     * The content of a checkpoint file.
+     *
+     * @param strategy the es.strategy that wrote it
+     * @param buffers  names of the state's vectors, in order
+     */
+    public record Content(String configDigest, String strategy, List<String> buffers, EsState state) {
     }
 
-    public static void write(Path file, String configDigest, EsState s) throws IOException {
-        int bad = firstNonFinite(s.theta());
-        if (bad < 0) {
-            bad = firstNonFinite(s.velocity());
-        }
-        if (bad >= 0) {
+    /** Writes the state of a strategy (its name and the names of its state vectors go with it). */
+    public static void write(Path file, String configDigest, Strategy strategy, EsState s) throws IOException {
+        write(file, configDigest, strategy.name(), strategy.buffers(), s);
+    }
+
+    /** Writes a state under a strategy name and the names of its state vectors. */
+    public static void write(Path file, String configDigest, String strategy, List<String> names, EsState s)
+            throws IOException {
+        if (s.firstNonFinite(names) != null || names.size() != s.buffers().length) {
             throw new IllegalStateException(file + ": refusing to write a state with a non-finite parameter");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * s.theta().length + 128);
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
         out.writeUTF(configDigest);
+        out.writeUTF(strategy);
         out.writeLong(s.seed());
         out.writeInt(s.generation());
         out.writeDouble(s.bestFitness());
@@ -91,8 +112,13 @@ public final class Checkpoint {
         for (float v : s.theta()) {
             out.writeFloat(v);
         }
-        for (float v : s.velocity()) {
-            out.writeFloat(v);
+        out.writeInt(s.buffers().length);
+        for (int b = 0; b < names.size(); b++) {
+            out.writeUTF(names.get(b));
+            out.writeInt(s.buffer(b).length);
+            for (float v : s.buffer(b)) {
+                out.writeFloat(v);
+            }
         }
         out.flush();
         CRC32C crc = new CRC32C();
@@ -112,10 +138,9 @@ public final class Checkpoint {
         if (all.length < MAGIC.length + 4) {
             throw new CorruptFileException(file + ": too short to be a checkpoint (" + all.length + " bytes)");
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (all[i] != MAGIC[i]) {
-                throw new CorruptFileException(file + ": not an enu checkpoint (bad magic)");
-            }
+        boolean v1 = Arrays.equals(all, 0, MAGIC_V1.length, MAGIC_V1, 0, MAGIC_V1.length);
+        if (!v1 && !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new CorruptFileException(file + ": not an enu checkpoint (bad magic)");
         }
         CRC32C crc = new CRC32C();
         crc.update(all, 0, all.length - 4);
@@ -129,40 +154,64 @@ public final class Checkpoint {
             byte[] d = new byte[len];
             in.get(d);
             String digest = new String(d, StandardCharsets.UTF_8);
+            String strategy = v1 ? RankMomentumEs.NAME : utf(in);
             long seed = in.getLong();
             int generation = in.getInt();
             double best = in.getDouble();
             int bestGen = in.getInt();
             int n = in.getInt();
-            if (n < 0 || n > in.remaining() / 8 || generation < 0) {
+            if (n < 0 || n > in.remaining() / (v1 ? 8 : 4) || generation < 0) {
                 throw new CorruptFileException(file + ": inconsistent sizes");
             }
-            float[] theta = new float[n];
-            float[] velocity = new float[n];
-            for (int i = 0; i < n; i++) {
-                theta[i] = in.getFloat();
-            }
-            for (int i = 0; i < n; i++) {
-                velocity[i] = in.getFloat();
+            float[] theta = floats(in, n);
+            List<String> names = new ArrayList<>();
+            List<float[]> buffers = new ArrayList<>();
+            if (v1) {
+                names.add("momentum");
+                buffers.add(floats(in, n));
+            } else {
+                int b = in.getInt();
+                if (b < 0 || b > MAX_BUFFERS) {
+                    throw new CorruptFileException(file + ": inconsistent sizes");
+                }
+                for (int i = 0; i < b; i++) {
+                    names.add(utf(in));
+                    int length = in.getInt();
+                    if (length < 0 || length > in.remaining() / 4) {
+                        throw new CorruptFileException(file + ": inconsistent sizes");
+                    }
+                    buffers.add(floats(in, length));
+                }
             }
             if (in.hasRemaining()) {
                 throw new CorruptFileException(file + ": trailing bytes");
             }
-            int bad = firstNonFinite(theta);
-            if (bad >= 0) {
-                throw new CorruptFileException(file + ": parameter " + bad + " is not finite (" + theta[bad] + ")");
-            }
-            bad = firstNonFinite(velocity);
-            if (bad >= 0) {
-                throw new CorruptFileException(file + ": momentum " + bad + " is not finite (" + velocity[bad] + ")");
+            EsState state = new EsState(seed, generation, theta, buffers.toArray(new float[0][]), best, bestGen);
+            String bad = state.firstNonFinite(names);
+            if (bad != null) {
+                throw new CorruptFileException(file + ": " + bad);
             }
             if (Double.isInfinite(best) || bestGen < -1 || bestGen >= Math.max(generation, 1)) {
                 throw new CorruptFileException(file + ": inconsistent best fitness (" + best + " at generation " + bestGen
                         + ")");
             }
-            return new Content(digest, new EsState(seed, generation, theta, velocity, best, bestGen));
+            return new Content(digest, strategy, List.copyOf(names), state);
         } catch (java.nio.BufferUnderflowException e) {
             throw new CorruptFileException(file + ": truncated");
         }
+    }
+
+    private static float[] floats(ByteBuffer in, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.getFloat();
+        }
+        return v;
+    }
+
+    private static String utf(ByteBuffer in) {
+        byte[] b = new byte[in.getShort() & 0xFFFF];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

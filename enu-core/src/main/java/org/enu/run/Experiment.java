@@ -3,7 +3,6 @@ package org.enu.run;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
 import org.enu.es.Population;
-import org.enu.es.RankMomentumEs;
 import org.enu.es.Strategy;
 import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
@@ -24,7 +23,7 @@ public record Experiment(RunConfig config, Task task, Strategy strategy) {
 
     /** Builds the task and the strategy of a configuration. */
     public static Experiment of(RunConfig config) {
-        return new Experiment(config, TaskRegistry.create(config), new RankMomentumEs(config.es()));
+        return new Experiment(config, TaskRegistry.create(config), config.strategy());
     }
 
     /** The experiment that applies at a generation (this one when no curriculum stage changes it). */

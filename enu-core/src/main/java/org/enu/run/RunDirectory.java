@@ -123,6 +123,15 @@ public final class RunDirectory {
             throw new CorruptFileException(f + ": holds " + c.state().theta().length
                     + " parameters, the configuration needs " + task.layout().parameterCount());
         }
+        if (!c.strategy().equals(cfg.strategy().name()) || !c.buffers().equals(cfg.strategy().buffers())) {
+            throw new CorruptFileException(f + ": holds the state of es.strategy " + c.strategy() + " (" + String.join(", ",
+                    c.buffers()) + "), " + CONFIG + " names " + cfg.strategy().name());
+        }
+        try {
+            cfg.strategy().checkState(c.state());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(f + ": " + e.getMessage());
+        }
         return c;
     }
 

@@ -84,7 +84,7 @@ public final class TrainingRun {
                 info.put("provenance", Provenance.current(cfg.seed()));
                 info.put("parameters", task.layout().parameterCount());
                 AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
-                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), state);
+                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg.strategy(), state);
                 AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
             } catch (IOException | RuntimeException e) {
                 if (!(e instanceof ConfigException)) {
@@ -269,7 +269,7 @@ public final class TrainingRun {
                 requireFinite(next, checkpointFile, checkpointed[0]);
                 if (next.generation() % cfg.checkpointEvery() == 0) {
                     try {
-                        Checkpoint.write(checkpointFile, digest, next);
+                        Checkpoint.write(checkpointFile, digest, cfg.strategy(), next);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -283,7 +283,7 @@ public final class TrainingRun {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            Checkpoint.write(checkpointFile, digest, last);
+            Checkpoint.write(checkpointFile, digest, cfg.strategy(), last);
             boolean completed = last.generation() >= cfg.generations();
             if (completed) {
                 Map<String, Object> prov = Provenance.current(cfg.seed());
@@ -299,12 +299,7 @@ public final class TrainingRun {
      * written, so the checkpoint on disk stays the last good one.
      */
     private static void requireFinite(EsState next, Path checkpoint, int checkpointed) {
-        int bad = 0;
-        for (int i = 0; i < next.theta().length; i++) {
-            if (!Float.isFinite(next.theta()[i]) || !Float.isFinite(next.velocity()[i])) {
-                bad++;
-            }
-        }
+        int bad = next.nonFiniteCount();
         if (bad > 0) {
             throw new ConfigException("es: the update of generation " + (next.generation() - 1) + " made " + bad + " of "
                     + next.theta().length + " parameters NaN or infinite; stopped, and " + checkpoint

@@ -145,8 +145,9 @@ class RunFileIntegrityTest {
         Files.write(f, forged(new float[] {1}, new float[] {0}, -1, 7, 3));
         assertThrows(CorruptFileException.class, () -> Checkpoint.read(f), "best generation after the checkpoint");
         // and nothing non-finite is ever written
-        EsState bad = new EsState(1, 3, new float[] {Float.NaN}, new float[] {0}, -1, 2);
-        assertThrows(IllegalStateException.class, () -> Checkpoint.write(tmp.resolve("c2"), "d", bad));
+        EsState bad = new EsState(1, 3, new float[] {Float.NaN}, new float[][] {{0}}, -1, 2);
+        assertThrows(IllegalStateException.class, () -> Checkpoint.write(tmp.resolve("c2"), "d", "rank_momentum",
+                List.of("momentum"), bad));
         assertFalse(Files.exists(tmp.resolve("c2")));
     }
 

@@ -177,8 +177,9 @@ class RunDirectoryReliabilityTest {
         Checkpoint.Content c = Checkpoint.read(mixed.resolve(RunDirectory.CHECKPOINT));
         float[] other = c.state().theta().clone();
         other[0] += 1;
-        Checkpoint.write(mixed.resolve(RunDirectory.CHECKPOINT), c.configDigest(), new org.enu.es.EsState(
-                c.state().seed(), 3, other, c.state().velocity(), c.state().bestFitness(), c.state().bestGeneration()));
+        Checkpoint.write(mixed.resolve(RunDirectory.CHECKPOINT), c.configDigest(), c.strategy(), c.buffers(),
+                new org.enu.es.EsState(c.state().seed(), 3, other, c.state().buffers(), c.state().bestFitness(),
+                        c.state().bestGeneration()));
         CorruptFileException e = assertThrows(CorruptFileException.class, () -> new RunDirectory(mixed).latestGenome());
         assertTrue(e.getMessage().contains("differs from checkpoint.bin at the same generation 3"), e.getMessage());
     }
@@ -223,7 +224,7 @@ class RunDirectoryReliabilityTest {
         Files.writeString(config, legacy);
         Checkpoint.Content c = Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT));
         Checkpoint.write(dir.resolve(RunDirectory.CHECKPOINT), RunDirectory.digest(ConfigTree.parse(legacy, "x")),
-                c.state());
+                c.strategy(), c.buffers(), c.state());
         assertTrue(TrainingRun.resume(dir, 4, null, List.of(), () -> false).completed());
         assertArrayEquals(TrainingRun.start(cfg, tmp.resolve("straight"), List.of(), () -> false).state().theta(),
                 new RunDirectory(dir).latestGenome().parameters(), 0f);
