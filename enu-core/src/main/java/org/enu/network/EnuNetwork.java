@@ -96,18 +96,6 @@ public final class EnuNetwork {
         }
     }
 
-    public Wiring wiring() {
-        return wiring;
-    }
-
-    public int channels() {
-        return channels;
-    }
-
-    public int environments() {
-        return envs;
-    }
-
     /** Loads one offspring's weights: the synapse and neuron kinds' parameters at their offsets. */
     public void load(float[] params, int synapseOffset, int neuronOffset) {
         synW.pack(params, synapseOffset);
@@ -140,10 +128,6 @@ public final class EnuNetwork {
             throw new IllegalArgumentException("active environments: must be in 0.." + envs + ", got " + n);
         }
         active = n;
-    }
-
-    public int active() {
-        return active;
     }
 
     /** Exchanges everything environments a and b hold: memories, outputs, inputs, noise keys. */

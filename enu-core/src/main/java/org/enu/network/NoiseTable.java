@@ -14,16 +14,10 @@ public final class NoiseTable {
     /** Table length (floats); windows longer than a quarter of it are refused. */
     public static final int SIZE = 1 << 18;
     private final float[] table;
-    private final float std;
 
     public NoiseTable(float std) {
-        this.std = std;
         this.table = new float[SIZE];
         GaussianNoise.fill(Keys.of(0x4E4F495345L, 1), 0, SIZE, std, table, 0);
-    }
-
-    public float std() {
-        return std;
     }
 
     /**
