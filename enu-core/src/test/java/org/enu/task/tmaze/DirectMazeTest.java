@@ -132,6 +132,34 @@ class DirectMazeTest {
     }
 
     @Test
+    void inTheTurnMazeAHungryAgentAlsoKeepsGoing() {
+        MazeConfig turnHungry = MazeConfig.defaults().with(MazeConfig.TURN, MazeConfig.HUNGRY, -1);
+        TMaze m = new TMaze(turnHungry, GREEN_TOP_RED_POISON, SWAP); // green (food) in the left arm
+        for (int i = 0; i < 18; i++) {
+            m.act(NONE);
+        }
+        assertFalse(m.alive());
+        assertFalse(m.frozen());
+        // 4 forward to the junction, turn left, forward to the arm cell, forward eats the green food
+        acts(m, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.LEFT, TMaze.FORWARD);
+        assertSensors(m, false, true, false);
+        m.act(TMaze.FORWARD);
+        assertEquals(1, m.foods());
+        assertTrue(m.alive());
+        assertEquals(72, m.stepsAlive(), "the starving actions earned no bonus");
+        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, true));
+        // the same moves under the paper's rule: nothing after death
+        TMaze d = new TMaze(MazeConfig.defaults(), GREEN_TOP_RED_POISON, SWAP);
+        for (int i = 0; i < 18; i++) {
+            d.act(NONE);
+        }
+        assertTrue(d.frozen());
+        acts(d, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.LEFT, TMaze.FORWARD, TMaze.FORWARD);
+        assertEquals(0, d.foods());
+        assertEquals(5, d.row());
+    }
+
+    @Test
     void poisonRewardScalesOnlyThePenalty() {
         MazeConfig soft = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, -0.25);
         TMaze m = new TMaze(soft, GREEN_TOP_RED_POISON, SWAP);
