@@ -1,5 +1,7 @@
 package org.enu.es;
 
+import java.util.List;
+
 /**
  * The work every strategy shares: the population of a state (keyed noise, antithetic pairs, the
  * centre as offspring 0), the checks on a fitness vector, and the best fitness so far. A
@@ -9,16 +11,51 @@ public abstract class AbstractStrategy implements Strategy {
     /** The first offspring that takes part in the updates other than the paper's: the centre does not. */
     protected static final int PERTURBED = 1;
     protected final EsParams params;
+    private final String name;
+    private final List<String> buffers;
 
-    protected AbstractStrategy(EsParams params) {
+    /**
+     * @param name    the es.strategy value
+     * @param buffers names of the state vectors
+     */
+    protected AbstractStrategy(EsParams params, String name, List<String> buffers) {
         this.params = params;
+        this.name = name;
+        this.buffers = List.copyOf(buffers);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> buffers() {
+        return buffers;
+    }
+
+    /** One value per parameter in every state vector, unless a strategy says otherwise. */
+    @Override
+    public int[] bufferLengths(int n) {
+        int[] l = new int[buffers.size()];
+        java.util.Arrays.fill(l, n);
+        return l;
     }
 
     /** The state vectors of a run that starts at theta0. */
     protected abstract float[][] initialBuffers(float[] theta0);
 
-    /** The per-parameter perturbation scale of a state, or null for es.sigma everywhere. */
-    protected abstract float[] scale(EsState state);
+    /** A vector of n copies of v. */
+    protected static float[] filled(int n, float v) {
+        float[] out = new float[n];
+        java.util.Arrays.fill(out, v);
+        return out;
+    }
+
+    /** The per-parameter perturbation scale of a state, or null (the default) for es.sigma everywhere. */
+    protected float[] scale(EsState state) {
+        return null;
+    }
 
     /** The new centre and state vectors: result[0] is theta, the rest the buffers. */
     protected abstract float[][] update(EsState state, Population pop, double[] fitness);

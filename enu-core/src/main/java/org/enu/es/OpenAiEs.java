@@ -29,33 +29,13 @@ public final class OpenAiEs extends AbstractStrategy {
     private final Settings s;
 
     public OpenAiEs(EsParams params, Settings settings) {
-        super(params);
+        super(params, NAME, List.of("adam_m", "adam_v"));
         this.s = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> buffers() {
-        return List.of("adam_m", "adam_v");
-    }
-
-    @Override
-    public int[] bufferLengths(int n) {
-        return new int[] {n, n};
     }
 
     @Override
     protected float[][] initialBuffers(float[] theta0) {
         return new float[][] {new float[theta0.length], new float[theta0.length]};
-    }
-
-    @Override
-    protected float[] scale(EsState state) {
-        return null;
     }
 
     @Override

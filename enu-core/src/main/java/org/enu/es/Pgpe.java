@@ -33,7 +33,7 @@ public final class Pgpe extends AbstractStrategy {
     private final Settings s;
 
     public Pgpe(EsParams params, Settings settings) {
-        super(params);
+        super(params, NAME, List.of("velocity", "sigma"));
         if (!params.antithetic()) {
             throw new IllegalArgumentException("antithetic: pgpe samples symmetric pairs; must be true");
         }
@@ -45,25 +45,8 @@ public final class Pgpe extends AbstractStrategy {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> buffers() {
-        return List.of("velocity", "sigma");
-    }
-
-    @Override
-    public int[] bufferLengths(int n) {
-        return new int[] {n, n};
-    }
-
-    @Override
     protected float[][] initialBuffers(float[] theta0) {
-        float[] sigma = new float[theta0.length];
-        java.util.Arrays.fill(sigma, params.sigma());
-        return new float[][] {new float[theta0.length], sigma};
+        return new float[][] {new float[theta0.length], filled(theta0.length, params.sigma())};
     }
 
     @Override

@@ -22,32 +22,12 @@ public final class RankMomentumEs extends AbstractStrategy {
 
     /** @param params numeric settings */
     public RankMomentumEs(EsParams params) {
-        super(params);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> buffers() {
-        return List.of("momentum");
-    }
-
-    @Override
-    public int[] bufferLengths(int n) {
-        return new int[] {n};
+        super(params, NAME, List.of("momentum"));
     }
 
     @Override
     protected float[][] initialBuffers(float[] theta0) {
         return new float[][] {new float[theta0.length]};
-    }
-
-    @Override
-    protected float[] scale(EsState state) {
-        return null;
     }
 
     @Override

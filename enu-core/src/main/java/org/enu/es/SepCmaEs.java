@@ -29,22 +29,12 @@ public final class SepCmaEs extends AbstractStrategy {
     private final Settings s;
 
     public SepCmaEs(EsParams params, Settings settings) {
-        super(params);
+        super(params, NAME, List.of("covariance", "path_c", "path_sigma", "sigma"));
         if (params.offspring() < 3) {
             throw new IllegalArgumentException("offspring: sep_cma_es needs at least 3 (the centre and two samples), got "
                     + params.offspring());
         }
         this.s = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> buffers() {
-        return List.of("covariance", "path_c", "path_sigma", "sigma");
     }
 
     @Override
@@ -55,9 +45,7 @@ public final class SepCmaEs extends AbstractStrategy {
     @Override
     protected float[][] initialBuffers(float[] theta0) {
         int n = theta0.length;
-        float[] c = new float[n];
-        java.util.Arrays.fill(c, 1f);
-        return new float[][] {c, new float[n], new float[n], {params.sigma()}};
+        return new float[][] {filled(n, 1f), new float[n], new float[n], {params.sigma()}};
     }
 
     @Override

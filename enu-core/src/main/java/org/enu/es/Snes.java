@@ -30,30 +30,13 @@ public final class Snes extends AbstractStrategy {
     private final Settings s;
 
     public Snes(EsParams params, Settings settings) {
-        super(params);
+        super(params, NAME, List.of("sigma"));
         this.s = settings;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> buffers() {
-        return List.of("sigma");
-    }
-
-    @Override
-    public int[] bufferLengths(int n) {
-        return new int[] {n};
-    }
-
-    @Override
     protected float[][] initialBuffers(float[] theta0) {
-        float[] sigma = new float[theta0.length];
-        java.util.Arrays.fill(sigma, params.sigma());
-        return new float[][] {sigma};
+        return new float[][] {filled(theta0.length, params.sigma())};
     }
 
     @Override
