@@ -52,23 +52,35 @@ final class ResultsCommand implements Callable<Integer> {
         }
         // evaluate everything first, then write
         List<ResultsReport.Entry> entries = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
+        List<String> unmarked = new ArrayList<>();
         for (Path e : exps) {
             ResultsReport.Entry entry = ResultsReport.evaluate(e, ResultsReport.ENVIRONMENTS, ResultsReport.SEED);
             entries.add(entry);
             if (doc != null) {
+                if (ResultsReport.current(doc, entry.name()) == null) {
+                    unmarked.add(entry.name()); // another experiment's folder, not (yet) in this document
+                    continue;
+                }
                 doc = ResultsReport.replace(doc, entry);
+                written.add(e);
             }
+        }
+        if (doc != null && written.isEmpty()) {
+            throw new ConfigException("--write: " + write + " has no markers " + ResultsReport.begin("NAME") + " ... "
+                    + ResultsReport.end("NAME") + " for any experiment under " + dir);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (ResultsReport.Entry e : entries) {
             out.println(ResultsReport.table(e));
         }
         if (write != null) {
-            for (int i = 0; i < exps.size(); i++) {
-                write(exps.get(i).resolve("eval.json"), ResultsReport.json(entries.get(i)));
+            for (Path e : written) {
+                write(e.resolve("eval.json"), ResultsReport.json(entries.get(exps.indexOf(e))));
             }
             write(write, doc);
-            out.printf("wrote %d tables to %s%n", entries.size(), write);
+            out.printf("wrote %d tables to %s%s%n", written.size(), write, unmarked.isEmpty() ? ""
+                    : " (no markers for " + String.join(", ", unmarked) + ": left out)");
         }
         out.flush();
         return 0;

@@ -41,6 +41,17 @@ class ResultsCommandTest {
         r = CliTest.enu("results", results.toString(), "--write", doc.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(text, Files.readString(doc));
+        // a folder the document has no markers for is printed, left out of the document and unwritten
+        Path other = Files.createDirectories(results.resolve("other"));
+        for (String f : new String[] {"genome.json", "config.yaml"}) {
+            Files.copy(run.resolve(f), other.resolve(f));
+        }
+        r = CliTest.enu("results", results.toString(), "--write", doc.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 1 tables to") && r.out().contains("no markers for other: left out"), r.out());
+        assertTrue(r.out().contains("`results/other`"), r.out());
+        assertEquals(text, Files.readString(doc));
+        assertFalse(Files.exists(other.resolve("eval.json")));
         // printed without --write
         r = CliTest.enu("results", results.toString());
         assertEquals(0, r.code(), r.err());
@@ -66,7 +77,7 @@ class ResultsCommandTest {
         Files.writeString(doc, "no markers here\n");
         r = CliTest.enu("results", results.toString(), "--write", doc.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("no markers <!-- enu results iaf -->"), r.err());
+        assertTrue(r.err().contains("has no markers <!-- enu results NAME -->"), r.err());
         assertEquals("no markers here\n", Files.readString(doc), "nothing written");
         assertFalse(Files.exists(exp.resolve("eval.json")), "nothing written");
     }

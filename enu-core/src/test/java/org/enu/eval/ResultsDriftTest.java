@@ -50,6 +50,9 @@ class ResultsDriftTest {
         List<Path> exps = ResultsReport.experiments(ROOT.resolve("results"));
         List<String> names = new ArrayList<>();
         for (Path dir : exps) {
+            if (!Files.exists(dir.resolve("eval.json"))) {
+                continue; // not (yet) documented by enu results; the three of issue 10 are required below
+            }
             names.add(dir.getFileName().toString());
             ResultsReport.Entry documented = ResultsReport.read(dir);
             ResultsReport.Entry small = ResultsReport.evaluate(dir, SMALL, ResultsReport.SEED);
@@ -80,6 +83,9 @@ class ResultsDriftTest {
     void resultsDocShowsTheGeneratedTables() throws Exception {
         String doc = Files.readString(ROOT.resolve("docs/RESULTS.md"), StandardCharsets.UTF_8);
         for (Path dir : ResultsReport.experiments(ROOT.resolve("results"))) {
+            if (!Files.exists(dir.resolve("eval.json"))) {
+                continue;
+            }
             ResultsReport.Entry documented = ResultsReport.read(dir);
             String shown = ResultsReport.current(doc, documented.name());
             assertNotNull(shown, "docs/RESULTS.md has no table for results/" + documented.name());
