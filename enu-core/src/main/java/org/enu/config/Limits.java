@@ -73,8 +73,9 @@ public final class Limits {
     }
 
     /**
-     * A generous estimate of the heap a run needs, in bytes: the strategy's vectors (centre,
-     * momentum, the next ones, the update's sums) and, per evaluation thread, one offspring's
+     * A generous estimate of the heap a run needs, in bytes: the strategy's vectors (centre and
+     * up to four state vectors, the next ones, the update's sums: 64 bytes a parameter covers
+     * every es.strategy) and, per evaluation thread, one offspring's
      * weights and noise and the buffers of a mini-batch of {@code environments} episodes.
      */
     public static long estimateBytes(RunConfig cfg, long parameters, int threads, long environments) {
@@ -89,7 +90,7 @@ public final class Limits {
         } else {
             batch = environments * (episodeSteps(cfg) * 32 + unit * 4 * 4);
         }
-        return 32L * parameters + threads * (8L * parameters + batch) + (32L << 20);
+        return 64L * parameters + threads * (8L * parameters + batch) + (32L << 20);
     }
 
     /**

@@ -42,12 +42,18 @@ public record EsState(long seed, int generation, float[] theta, float[][] buffer
         return null;
     }
 
-    /** How many values of theta and the buffers are NaN or infinite. */
-    public int nonFiniteCount() {
+    /** How many values of theta are NaN or infinite. */
+    public int nonFiniteParameters() {
         int bad = 0;
         for (float v : theta) {
             bad += Float.isFinite(v) ? 0 : 1;
         }
+        return bad;
+    }
+
+    /** How many values of theta and the buffers are NaN or infinite. */
+    public int nonFiniteCount() {
+        int bad = nonFiniteParameters();
         for (float[] b : buffers) {
             for (float v : b) {
                 bad += Float.isFinite(v) ? 0 : 1;

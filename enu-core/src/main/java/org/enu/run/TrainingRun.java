@@ -299,11 +299,14 @@ public final class TrainingRun {
      * written, so the checkpoint on disk stays the last good one.
      */
     private static void requireFinite(EsState next, Path checkpoint, int checkpointed) {
-        int bad = next.nonFiniteCount();
-        if (bad > 0) {
-            throw new ConfigException("es: the update of generation " + (next.generation() - 1) + " made " + bad + " of "
-                    + next.theta().length + " parameters NaN or infinite; stopped, and " + checkpoint
-                    + " keeps generation " + checkpointed + " (lower es.learning_rate or es.sigma)");
+        int all = next.nonFiniteCount();
+        if (all > 0) {
+            int bad = next.nonFiniteParameters();
+            String what = bad > 0 ? bad + " of " + next.theta().length + " parameters"
+                    : all + " values of the strategy's state";
+            throw new ConfigException("es: the update of generation " + (next.generation() - 1) + " made " + what
+                    + " NaN or infinite; stopped, and " + checkpoint + " keeps generation " + checkpointed
+                    + " (lower es.learning_rate or es.sigma)");
         }
     }
 }
