@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.enu.es.Population;
 import org.enu.task.Rollout;
-import org.enu.task.Task;
+import org.enu.task.TrainingTask;
 
 /**
  * Evaluates offspring on this machine, offspring-major: each worker thread takes one noise vector
@@ -20,7 +20,7 @@ import org.enu.task.Task;
  * result is written to its own slot, so the thread count never changes a number.
  */
 public final class LocalEvaluator implements Evaluator {
-    private final Task task;
+    private final TrainingTask task;
     private final int threads;
     private final ExecutorService pool;
     private final ThreadLocal<Worker> workers;
@@ -29,7 +29,7 @@ public final class LocalEvaluator implements Evaluator {
      * @param task    the task to play
      * @param threads worker threads, >= 1
      */
-    public LocalEvaluator(Task task, int threads) {
+    public LocalEvaluator(TrainingTask task, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }

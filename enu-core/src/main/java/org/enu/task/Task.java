@@ -3,44 +3,11 @@ package org.enu.task;
 import java.util.LinkedHashMap;
 
 /**
- * An experiment's environment and its scoring: which ENUs a genome holds, how many environments
- * an offspring plays per generation, and how to play them. The environments of a generation are
- * named by keys ({@link org.enu.rng.Keys}), so every offspring of the generation, on any thread or
- * machine, plays the same ones.
+ * A task with its reports: the training side ({@link TrainingTask}) plus the independent metrics
+ * of a genome on held-out environments, reference agents scored the same way, and an episode's
+ * trace with the panels a plot of it shows.
  */
-public interface Task {
-    /** Short name, as on the command line: iaf, stdp, tmaze. */
-    String name();
-
-    /** The ENU kinds of the genome. */
-    GenomeLayout layout();
-
-    /** The untrained genome of a run with this seed: the layout's orthogonal initialisation by default. */
-    default float[] initialParameters(long seed) {
-        return layout().initialParameters(seed);
-    }
-
-    /** Environments per offspring per generation (the mini-batch m). */
-    int environments();
-
-    /** ENU unit-steps of one episode of one environment (units x steps). */
-    long enuStepsPerEpisode();
-
-    /** Floating-point operations of the ENU kernels in one episode of one environment. */
-    double flopsPerEpisode();
-
-    /**
-     * Kernel flops actually computed by all rollouts of this task so far, where that differs
-     * from {@link #flopsPerEpisode()} per episode (a task that skips finished environments);
-     * NaN when every episode costs exactly the nominal count.
-     */
-    default double flopsComputed() {
-        return Double.NaN;
-    }
-
-    /** A worker's private evaluator with its own scratch space; not thread-safe. */
-    Rollout newRollout();
-
+public interface Task extends TrainingTask {
     /**
      * The independent metrics of a genome on the given environments (held-out keys), by name, in
      * display order. Higher is not necessarily better: see {@link #metricDescriptions()}.
