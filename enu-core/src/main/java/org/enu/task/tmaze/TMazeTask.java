@@ -405,7 +405,7 @@ public final class TMazeTask implements Task {
         d.put("poison_reeat_rate", "of episodes with a poison, the fraction that ate poison again (lower = one-shot learning)");
         d.put("survival_steps", "network steps alive per episode");
         d.put("food_arm_before_poison", "of the arm choices before the first poison, the fraction into the food arm "
-                + "(mean over episodes; 0.5 = chance)");
+                + "(mean over episodes; chance is below 0.5 here, see the random agent's column)");
         d.put("food_arm_after_poison", "the same after the first poison, before any later swap (higher = learned "
                 + "from the poison)");
         d.put("food_arm_after_swap", "the same after a swap that followed the first poison (a side learner drops, "
