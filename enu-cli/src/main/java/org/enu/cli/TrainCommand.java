@@ -1,6 +1,8 @@
 package org.enu.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
+import org.enu.io.Genome;
+import org.enu.run.InitialGenome;
+import org.enu.run.RunDirectory;
 import org.enu.run.RunListener;
 import org.enu.run.TrainingRun;
 import picocli.CommandLine;
@@ -55,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
             + "default runs/TASK-PRESET-TIMESTAMP")
     Path out;
 
+    @Option(names = "--init-from", paramLabel = "PATH", description = "start the centre from this run directory's latest "
+            + "genome (or a genome.json) instead of the untrained one; same task and layout; strategy state starts fresh")
+    Path initFrom;
+
     @Option(names = "--no-progress", description = "log lines instead of a progress bar")
     boolean noProgress;
 
@@ -77,6 +87,7 @@ final class TrainCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         RunConfig cfg = RunConfig.resolve(task, preset, config, all);
+        InitialGenome init = initFrom == null ? null : readInit(initFrom);
         Path dir = out != null ? out : Path.of("runs", task + "-" + preset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PrintWriter err = spec.commandLine().getErr();
@@ -88,11 +99,20 @@ final class TrainCommand implements Callable<Integer> {
         stdout.flush();
         long t0 = System.nanoTime();
         try (RunControl control = new RunControl()) {
-            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested);
+            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested, init);
             // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
             report(stdout, r, t0);
         }
         return 0;
+    }
+
+    /** The genome of --init-from: a run directory's latest genome, or a genome.json file. */
+    static InitialGenome readInit(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new ConfigException("--init-from: " + path + ": no such file or directory");
+        }
+        Genome g = Files.isDirectory(path) ? new RunDirectory(path).latestGenome() : Genome.read(path);
+        return new InitialGenome(path.toString(), g);
     }
 
     static void report(PrintWriter out, TrainingRun.Result r, long t0) {

@@ -127,6 +127,49 @@ class CliTest {
     }
 
     @Test
+    void initFromStartsTheCentreAtAnotherRunsGenomeAndRecordsIt() throws IOException {
+        Path a = tmp.resolve("a");
+        assertEquals(0, enu(concat(new String[] {"train", "iaf"}, tiny("--generations", "2", "--out", a.toString()))).code());
+        String from = Files.readString(a.resolve("genome.json"));
+        // zero generations: the new run's genome is the old one's parameters
+        Path b = tmp.resolve("b");
+        Result r = enu(concat(new String[] {"train", "iaf"}, tiny("--generations", "0", "--seed", "5", "--init-from",
+                a.toString(), "--out", b.toString())));
+        assertEquals(0, r.code(), r.err());
+        String params = "\"parameters\"";
+        String got = Files.readString(b.resolve("genome.json"));
+        assertEquals(from.substring(from.indexOf(params), from.indexOf("]", from.indexOf(params))),
+                got.substring(got.indexOf(params), got.indexOf("]", got.indexOf(params))));
+        String info = Files.readString(b.resolve("run.json"));
+        assertTrue(info.contains("\"init_from\"") && info.contains(a.toString()) && info.contains("\"generation\" : 2"), info);
+        assertTrue(info.contains(from.substring(from.indexOf("sha256:"), from.indexOf("sha256:") + 71)), info);
+        // a genome.json file works too, and the run trains on from it
+        Path c = tmp.resolve("c");
+        r = enu(concat(new String[] {"train", "iaf"}, tiny("--generations", "1", "--init-from",
+                a.resolve("genome.json").toString(), "--out", c.toString())));
+        assertEquals(0, r.code(), r.err());
+        // refused before anything is written: another layout, a missing path, a file that is no genome
+        Files.writeString(tmp.resolve("junk.json"), "{\"format\": \"something\"}");
+        String[][] bad = {
+            concat(new String[] {"train", "iaf"}, tiny("--set", "enu.memory=4", "--init-from", a.toString(), "--out",
+                    tmp.resolve("x").toString())),
+            concat(new String[] {"train", "iaf"}, tiny("--init-from", tmp.resolve("none").toString(), "--out",
+                    tmp.resolve("x").toString())),
+            concat(new String[] {"train", "iaf"}, tiny("--init-from", tmp.resolve("junk.json").toString(), "--out",
+                    tmp.resolve("x").toString())),
+            {"train", "stdp", "--init-from", a.toString(), "--out", tmp.resolve("x").toString()},
+        };
+        for (String[] args : bad) {
+            r = enu(args);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertTrue(r.err().startsWith("enu: error: ") && r.err().lines().count() == 1, r.err());
+            assertFalse(Files.exists(tmp.resolve("x")), String.join(" ", args));
+        }
+        assertTrue(enu(concat(new String[] {"train", "iaf"}, tiny("--set", "enu.memory=4", "--init-from", a.toString(),
+                "--out", tmp.resolve("x").toString()))).err().contains("--init-from"));
+    }
+
+    @Test
     void stdpRunPlotsItsCurve() throws IOException {
         Path dir = tmp.resolve("stdp");
         Result r = enu("train", "stdp", "--variant", "plain", "--generations", "2", "--set", "es.offspring=4",

@@ -37,6 +37,18 @@ public record Experiment(RunConfig config, Task task, Strategy strategy) {
         return strategy.init(task.initialParameters(config.seed()), config.seed());
     }
 
+    /**
+     * A first state whose centre is {@code theta} (a genome evolved before, for a run that starts
+     * from it) and whose strategy state is fresh.
+     */
+    public EsState initialState(float[] theta) {
+        if (theta.length != task.layout().parameterCount()) {
+            throw new IllegalArgumentException("initial parameters: expected " + task.layout().parameterCount()
+                    + ", got " + theta.length);
+        }
+        return strategy.init(theta.clone(), config.seed());
+    }
+
     /** An evaluator of this experiment's task on this machine. */
     public LocalEvaluator evaluator(int threads) {
         return new LocalEvaluator(task, threads);

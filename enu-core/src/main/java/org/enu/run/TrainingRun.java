@@ -56,12 +56,25 @@ public final class TrainingRun {
      */
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop)
             throws IOException {
+        return start(cfg, dir, listeners, stop, null);
+    }
+
+    /**
+     * Starts a new run like {@link #start(RunConfig, Path, List, BooleanSupplier)}, its centre
+     * taken from {@code init} (a genome of the same task and layout, recorded in run.json as
+     * {@code init_from}) instead of the untrained initialisation; null: untrained.
+     */
+    public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop,
+                               InitialGenome init) throws IOException {
         RunFiles.requireEmpty(dir);
         Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
         Task task = experiment.task();
         checkStages(cfg, task);
         checkMemory(cfg, task);
-        EsState state = experiment.initialState();
+        if (init != null) {
+            init.checkFits(cfg.task(), task.layout());
+        }
+        EsState state = init == null ? experiment.initialState() : experiment.initialState(init.genome().parameters());
         Path created = RunFiles.firstMissing(dir.toAbsolutePath());
         try {
             Files.createDirectories(dir);
@@ -83,6 +96,9 @@ public final class TrainingRun {
                 Map<String, Object> info = new LinkedHashMap<>();
                 info.put("provenance", Provenance.current(cfg.seed()));
                 info.put("parameters", task.layout().parameterCount());
+                if (init != null) {
+                    info.put("init_from", init.describe());
+                }
                 AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
                 Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg.strategy(), state);
                 AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");

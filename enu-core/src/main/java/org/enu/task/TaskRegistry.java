@@ -50,7 +50,10 @@ public final class TaskRegistry {
                         t.getInt("tmaze.foods_per_swap"), t.getDouble("tmaze.swap_probability"),
                         t.getDouble("tmaze.alive_bonus"), t.getBoolean("tmaze.first_reward_positive"),
                         t.getString("tmaze.layout"), t.getString("tmaze.starvation"), t.getDouble("tmaze.poison_reward"),
-                        t.getBoolean("tmaze.poison_empties")));
+                        t.getBoolean("tmaze.poison_empties"),
+                        // run directories made before the key existed: either colour, as then
+                        t.get("tmaze.poison_green_probability") == null ? 0.5
+                                : t.getDouble("tmaze.poison_green_probability")));
                 String noise = t.getString("tmaze.output_noise_key");
                 if (!noise.equals("offspring") && !noise.equals("environment")) {
                     throw new ConfigException("tmaze.output_noise_key: expected offspring or environment, got '" + noise + "'");

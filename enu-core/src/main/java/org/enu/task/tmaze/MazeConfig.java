@@ -21,11 +21,15 @@ package org.enu.task.tmaze;
  * @param poisonReward        the reward of eating poison (−1; a curriculum may soften it)
  * @param poisonEmpties       a poison after the first empties the energy (the original); false: every
  *                            poison refills it like food (a curriculum stage where only navigation counts)
+ * @param poisonGreenProbability the probability that green is the poison in a maze (0.5: the colour
+ *                            carries no prior information, so which one is poison must be learned
+ *                            within the life; 1 or 0: a fixed colour, avoidable by a reflex; between:
+ *                            a prior that the taste must be able to overrule, for a curriculum)
  */
 public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                          int foodsPerSwap, double swapProbability, double aliveBonus,
                          boolean firstRewardPositive, String layout, String starvation, double poisonReward,
-                         boolean poisonEmpties) {
+                         boolean poisonEmpties, double poisonGreenProbability) {
     public static final String TURN = "turn", DIRECT = "direct";
     public static final String DEATH = "death", HUNGRY = "hungry";
 
@@ -34,6 +38,14 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
                       int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive) {
         this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
                 firstRewardPositive, TURN, DEATH, -1, true);
+    }
+
+    /** Either colour the poison with probability 0.5. */
+    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
+                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
+                      String layout, String starvation, double poisonReward, boolean poisonEmpties) {
+        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
+                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, 0.5);
     }
 
     public MazeConfig {
@@ -65,6 +77,9 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
         if (!(swapProbability >= 0 && swapProbability <= 1)) {
             throw new IllegalArgumentException("swap_probability: must be in [0, 1], got " + swapProbability);
         }
+        if (!(poisonGreenProbability >= 0 && poisonGreenProbability <= 1)) {
+            throw new IllegalArgumentException("poison_green_probability: must be in [0, 1], got " + poisonGreenProbability);
+        }
         if (!(aliveBonus >= 0) || !Double.isFinite(aliveBonus)) {
             throw new IllegalArgumentException("alive_bonus: must be a finite number >= 0, got " + aliveBonus);
         }
@@ -92,7 +107,7 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
     /** This configuration with another layout, starvation rule and poison reward. */
     public MazeConfig with(String layout, String starvation, double poisonReward) {
         return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
-                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties);
+                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability);
     }
 
     /** Decisions per episode: episodeSteps / stepsPerAction. */

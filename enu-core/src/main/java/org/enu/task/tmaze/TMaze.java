@@ -109,12 +109,13 @@ public final class TMaze {
     private final int[][] armChoices = new int[3][2]; // [phase][1 = food arm]
 
     /**
-     * A new episode. From {@code envKey}: the first draw (p = 0.5) says whether green is the
-     * poison, the second whether green is in the left arm. From {@code swapKey}: the j-th swap
+     * A new episode. From {@code envKey}: the first draw (p = {@code poisonGreenProbability}, 0.5
+     * by default) says whether green is the poison, the second (p = 0.5) whether green is in the
+     * left arm. From {@code swapKey}: the j-th swap
      * opportunity swaps the items if the j-th draw is below {@code swapProbability}.
      */
     public TMaze(MazeConfig cfg, long envKey, long swapKey) {
-        this(cfg, layoutOf(envKey), flipsFrom(new KeyedRandom(swapKey), cfg.swapProbability()));
+        this(cfg, layoutOf(envKey, cfg.poisonGreenProbability()), flipsFrom(new KeyedRandom(swapKey), cfg.swapProbability()));
     }
 
     /**
@@ -149,8 +150,16 @@ public final class TMaze {
 
     /** The layout an environment key draws: bit 0 poison is green, bit 1 green in the left arm. */
     public static int layoutOf(long envKey) {
+        return layoutOf(envKey, 0.5);
+    }
+
+    /**
+     * The layout an environment key draws when green is the poison with probability
+     * {@code poisonGreen}: bit 0 poison is green, bit 1 green in the left arm.
+     */
+    public static int layoutOf(long envKey, double poisonGreen) {
         KeyedRandom env = new KeyedRandom(envKey);
-        boolean pg = env.bernoulli(0.5);
+        boolean pg = env.bernoulli(poisonGreen);
         boolean gl = env.bernoulli(0.5);
         return (pg ? 1 : 0) | (gl ? 2 : 0);
     }
@@ -163,7 +172,7 @@ public final class TMaze {
     static TMaze withSwapFlips(MazeConfig cfg, long envKey, boolean... flips) {
         boolean[] f = flips.clone();
         int[] next = {0};
-        return new TMaze(cfg, layoutOf(envKey), () -> {
+        return new TMaze(cfg, layoutOf(envKey, cfg.poisonGreenProbability()), () -> {
             if (next[0] >= f.length) {
                 throw new IllegalStateException("swap opportunity " + next[0] + " has no scripted flip");
             }

@@ -153,10 +153,16 @@ public final class TMazeTask implements Task {
     /**
      * The maze of training environment e of a generation: layout e mod 4 when the sets are
      * balanced and the mini-batch is a multiple of 4 (else, as always, the layout its key draws).
+     * When the poison colour is biased ({@code poison_green_probability} not 0.5) only the side is
+     * balanced; the colour is drawn from the key with that probability.
      */
     TMaze trainingMaze(long envKey, int e) {
-        return cfg.balanced() && cfg.environments() % 4 == 0 ? new TMaze(maze, e & 3, Baselines.swapKey(envKey))
-                : newMaze(envKey);
+        if (!cfg.balanced() || cfg.environments() % 4 != 0) {
+            return newMaze(envKey);
+        }
+        int layout = maze.poisonGreenProbability() == 0.5 ? e & 3
+                : (e & 2) | (TMaze.layoutOf(envKey, maze.poisonGreenProbability()) & 1);
+        return new TMaze(maze, layout, Baselines.swapKey(envKey));
     }
 
     /** The output-noise key of an environment, and of an offspring in it (offspring < 0: none). */

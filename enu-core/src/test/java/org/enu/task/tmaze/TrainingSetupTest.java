@@ -59,6 +59,51 @@ class TrainingSetupTest {
     }
 
     @Test
+    void aColourPriorSetsHowOftenGreenIsThePoisonAndKeepsTheSidesBalanced() {
+        // a fixed colour: every maze, training or held out, has the green poison (or the red one)
+        for (String p : List.of("1.0", "0.0")) {
+            TMazeTask t = task("tmaze.environments=8", "tmaze.poison_green_probability=" + p);
+            long[] keys = EnvironmentKeys.heldOut(7, 200);
+            for (long k : keys) {
+                assertEquals(p.equals("1.0"), t.newMaze(k).poisonIsGreen());
+            }
+            for (int e = 0; e < 8; e++) {
+                TMaze m = t.trainingMaze(EnvironmentKeys.training(3, 0, 8)[e], e);
+                assertEquals(p.equals("1.0"), m.poisonIsGreen());
+            }
+        }
+        // a prior of 0.8: about 80% of held-out mazes (binomial sd 0.9% over 2000), sides balanced in training
+        TMazeTask t = task("tmaze.environments=8", "tmaze.poison_green_probability=0.8");
+        int green = 0;
+        for (long k : EnvironmentKeys.heldOut(7, 2000)) {
+            green += t.newMaze(k).poisonIsGreen() ? 1 : 0;
+        }
+        assertEquals(0.8, green / 2000.0, 0.04);
+        int trainingGreen = 0;
+        for (int g = 0; g < 50; g++) {
+            long[] keys = EnvironmentKeys.training(3, g, 8);
+            int left = 0;
+            for (int e = 0; e < 8; e++) {
+                TMaze m = t.trainingMaze(keys[e], e);
+                left += m.greenOnLeft() ? 1 : 0;
+                trainingGreen += m.poisonIsGreen() ? 1 : 0;
+            }
+            assertEquals(4, left, "generation " + g);
+        }
+        assertEquals(0.8, trainingGreen / 400.0, 0.08);
+        // 0.5 is the key's own draw: the same mazes as before the setting existed
+        TMazeTask even = task("tmaze.environments=8");
+        for (long k : EnvironmentKeys.heldOut(7, 50)) {
+            assertEquals(TMaze.layoutOf(k), (even.newMaze(k).poisonIsGreen() ? 1 : 0) | (even.newMaze(k).greenOnLeft() ? 2 : 0));
+        }
+        for (String bad : List.of("1.5", "-0.1")) {
+            org.enu.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.enu.config.ConfigException.class, () -> task("tmaze.poison_green_probability=" + bad));
+            assertTrue(e.getMessage().startsWith("tmaze.poison_green_probability: must be in [0, 1]"), e.getMessage());
+        }
+    }
+
+    @Test
     void outputNoiseIsDrawnPerOffspringUnlessSharedIsAskedFor() {
         TMazeTask own = task("enu.output_noise=0.2", "tmaze.environments=4");
         TMazeTask shared = task("enu.output_noise=0.2", "tmaze.environments=4", "tmaze.output_noise_key=environment");
