@@ -86,7 +86,20 @@ public record RunConfig(String task, String preset, long seed, int generations, 
 
     /** Re-reads a resolved configuration (a run directory's config.yaml). */
     public static RunConfig load(Path file) {
-        ConfigTree tree = ConfigTree.read(file);
+        return load(ConfigTree.read(file), file.toString());
+    }
+
+    /**
+     * Re-reads a resolved configuration from its text ({@code tree().toYaml()}), as
+     * {@link #load(Path)} reads a file: for a configuration sent to another machine.
+     *
+     * @param source names the text in errors
+     */
+    public static RunConfig parse(String yaml, String source) {
+        return load(ConfigTree.parse(yaml, source), source);
+    }
+
+    private static RunConfig load(ConfigTree tree, String file) {
         Object task = tree.get("task");
         if (!(task instanceof String t) || !TASKS.contains(t)) {
             throw new ConfigException("task: missing or unknown in " + file + " (known: " + String.join(", ", TASKS) + ")");

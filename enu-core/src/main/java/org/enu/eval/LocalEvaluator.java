@@ -81,6 +81,38 @@ public final class LocalEvaluator implements Evaluator {
         return fitness;
     }
 
+    /**
+     * Evaluates, on the calling thread, the offspring of noise vectors {@code from} to
+     * {@code to − 1} (offspring {@link #firstOffspring} of {@code from} to {@link #lastOffspring}
+     * of {@code to − 1}) with the same arithmetic as {@link #evaluate}, writing each one's fitness
+     * into its slot of {@code fitness}; the other slots are left alone. For evaluators that hand
+     * out ranges of a generation to other machines (enu-spark): any split gives the same numbers.
+     * Safe to call from several threads at once (each has its own buffers).
+     *
+     * @param fitness one slot per offspring of the population (modified in the range only)
+     */
+    public void evaluateGroups(float[] theta, Population pop, int from, int to, double[] fitness) {
+        if (from < 0 || to > pop.noiseCount() || from > to) {
+            throw new IllegalArgumentException("noise vectors [" + from + ", " + to + ") outside [0, "
+                    + pop.noiseCount() + ")");
+        }
+        long[] envKeys = EnvironmentKeys.training(pop.seed(), pop.generation(), task.environments());
+        Worker w = workers.get();
+        for (int j = from; j < to; j++) {
+            w.evaluateGroup(theta, pop, j, envKeys, fitness);
+        }
+    }
+
+    /** The first offspring that uses noise vector j. */
+    public static int firstOffspring(Population pop, int j) {
+        return pop.antithetic() ? 2 * j : j;
+    }
+
+    /** The last offspring that uses noise vector j (the same as the first without antithetic pairs). */
+    public static int lastOffspring(Population pop, int j) {
+        return pop.antithetic() ? Math.min(pop.size() - 1, 2 * j + 1) : j;
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
@@ -101,8 +133,8 @@ public final class LocalEvaluator implements Evaluator {
         /** Evaluates every offspring that uses noise vector j (two for an antithetic pair). */
         void evaluateGroup(float[] theta, Population pop, int j, long[] envKeys, double[] fitness) {
             pop.scaledNoise(j, noise);
-            int first = pop.antithetic() ? 2 * j : j;
-            int last = pop.antithetic() ? Math.min(pop.size() - 1, 2 * j + 1) : j;
+            int first = firstOffspring(pop, j);
+            int last = lastOffspring(pop, j);
             for (int i = first; i <= last; i++) {
                 int s = pop.sign(i);
                 if (s == 0) {

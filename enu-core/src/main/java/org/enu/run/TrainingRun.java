@@ -56,7 +56,7 @@ public final class TrainingRun {
      */
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop)
             throws IOException {
-        return start(cfg, dir, listeners, stop, null);
+        return start(cfg, dir, listeners, stop, null, EvaluatorFactory.LOCAL);
     }
 
     /**
@@ -66,6 +66,16 @@ public final class TrainingRun {
      */
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop,
                                InitialGenome init) throws IOException {
+        return start(cfg, dir, listeners, stop, init, EvaluatorFactory.LOCAL);
+    }
+
+    /**
+     * Starts a new run (see {@link #start(RunConfig, Path, List, BooleanSupplier, InitialGenome)})
+     * whose generations are evaluated by the evaluators {@code evaluators} makes (one per
+     * curriculum stage); the run directory stays on this machine.
+     */
+    public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop,
+                               InitialGenome init, EvaluatorFactory evaluators) throws IOException {
         RunFiles.requireEmpty(dir);
         Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
         Task task = experiment.task();
@@ -117,7 +127,7 @@ public final class TrainingRun {
                 }
                 throw e;
             }
-            return loop(cfg, task, state, rd, listeners, stop);
+            return loop(cfg, task, state, rd, listeners, stop, evaluators);
         } finally {
             lock.close();
         }
@@ -132,6 +142,12 @@ public final class TrainingRun {
      */
     public static Result resume(Path dir, Integer generations, Integer threads, List<RunListener> listeners,
                                 BooleanSupplier stop) throws IOException {
+        return resume(dir, generations, threads, listeners, stop, EvaluatorFactory.LOCAL);
+    }
+
+    /** Continues a run with the evaluators {@code evaluators} makes (see {@link #start}). */
+    public static Result resume(Path dir, Integer generations, Integer threads, List<RunListener> listeners,
+                                BooleanSupplier stop, EvaluatorFactory evaluators) throws IOException {
         prepareResume(dir, generations, threads);
         try (RunLock lock = RunLock.acquire(dir)) {
             Resumed r = prepareResume(dir, generations, threads);
@@ -141,7 +157,7 @@ public final class TrainingRun {
             if (r.updated() != r.cfg()) {
                 AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), r.updated().tree().toYaml());
             }
-            return loop(r.updated(), r.task(), r.state(), rd, listeners, stop);
+            return loop(r.updated(), r.task(), r.state(), rd, listeners, stop, evaluators);
         }
     }
 
@@ -220,12 +236,14 @@ public final class TrainingRun {
      */
     private static final class Stages implements AutoCloseable {
         private final RunConfig cfg;
+        private final EvaluatorFactory factory;
         private int current = Integer.MIN_VALUE;
         private Strategy strategy;
         private Evaluator evaluator;
 
-        Stages(RunConfig cfg) {
+        Stages(RunConfig cfg, EvaluatorFactory factory) {
             this.cfg = cfg;
+            this.factory = factory;
         }
 
         private void enter(int generation) {
@@ -236,7 +254,7 @@ public final class TrainingRun {
             close();
             Experiment e = Experiment.of(cfg.atGeneration(generation));
             strategy = e.strategy();
-            evaluator = e.evaluator(e.config().effectiveThreads());
+            evaluator = factory.create(e);
             current = stage;
         }
 
@@ -260,7 +278,8 @@ public final class TrainingRun {
     }
 
     private static Result loop(RunConfig cfg, Task task, EsState state, RunDirectory rd,
-                               List<RunListener> extra, BooleanSupplier stop) throws IOException {
+                               List<RunListener> extra, BooleanSupplier stop, EvaluatorFactory evaluators)
+            throws IOException {
         String digest = RunDirectory.digest(cfg);
         Path metricsFile = rd.file(RunDirectory.METRICS);
         Path checkpointFile = rd.file(RunDirectory.CHECKPOINT);
@@ -273,7 +292,7 @@ public final class TrainingRun {
         } catch (IOException e) {
             throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
         }
-        try (BufferedWriter metrics = opened; Stages stages = new Stages(cfg)) {
+        try (BufferedWriter metrics = opened; Stages stages = new Stages(cfg, evaluators)) {
             listeners.add((stats, next) -> {
                 try {
                     metrics.write(JSON.writeValueAsString(MetricsLog.row(cfg, stats)));

@@ -55,6 +55,28 @@ class ThreadDeterminismTest {
         assertNotEquals(one.fitness().get(0)[0], one.fitness().get(0)[1]);
     }
 
+    @Test
+    void rangesOfNoiseVectorsEvaluatedApartGiveTheSameBitsAsTheWholeGeneration() {
+        // the enu-spark evaluator hands out such ranges to other machines
+        for (boolean antithetic : new boolean[] {true, false}) {
+            RunConfig cfg = TestTasks.tinyIaf(4, 10).with("es.antithetic", antithetic);
+            Experiment e = Experiment.of(cfg);
+            EsState s = e.initialState();
+            try (LocalEvaluator ev = e.evaluator(2)) {
+                Population pop = e.strategy().ask(s);
+                double[] whole = ev.evaluate(s.theta(), pop);
+                double[] parts = new double[pop.size()];
+                int n = pop.noiseCount();
+                int[] cuts = {0, 1, n / 2, n - 1, n};
+                for (int c = cuts.length - 1; c > 0; c--) { // in reverse order, one range at a time
+                    ev.evaluateGroups(s.theta(), pop, cuts[c - 1], cuts[c], parts);
+                }
+                assertArrayEquals(whole, parts, 0.0, "antithetic " + antithetic);
+                assertEquals(pop.size() - 1, LocalEvaluator.lastOffspring(pop, n - 1));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "output noise keyed by {0}")
     @ValueSource(strings = {"offspring", "environment"})
     void tmazeNetworkIsBitIdenticalAcrossThreadCounts(String noiseKey) {
