@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.enu.run.ClusterProvider;
+import org.enu.run.EvaluatorFactory;
 import org.enu.run.RunListener;
 import org.enu.run.TrainingRun;
 import picocli.CommandLine;
@@ -27,17 +29,25 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = one per core)")
     Integer threads;
 
+    @Option(names = "--cluster", paramLabel = "MASTER_URL", description = "evaluate on an Apache Spark cluster: "
+            + "local[N], spark://HOST:PORT, yarn or k8s://URL (needs enu-spark; docs/CLUSTER.md); never changes results")
+    String cluster;
+
     @Option(names = "--no-progress", description = "log lines instead of a progress bar")
     boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
+        ClusterProvider provider = TrainCommand.cluster(cluster);
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = !noProgress && System.console() != null;
         List<RunListener> listeners = List.of(new ProgressListener("resume " + dir.getFileName(), interactive, err));
         long t0 = System.nanoTime();
-        try (RunControl control = new RunControl()) {
-            TrainingRun.Result r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested);
+        try (RunControl control = new RunControl();
+             ClusterProvider.Connection connection = provider == null ? null : provider.connect(cluster)) {
+            EvaluatorFactory evaluators = connection == null ? EvaluatorFactory.LOCAL : connection;
+            TrainingRun.Result r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested,
+                    evaluators);
             // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
             TrainCommand.report(spec.commandLine().getOut(), r, t0);
         }

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Genome;
+import org.enu.run.ClusterProvider;
+import org.enu.run.EvaluatorFactory;
 import org.enu.run.InitialGenome;
 import org.enu.run.RunDirectory;
 import org.enu.run.RunListener;
@@ -65,11 +67,16 @@ final class TrainCommand implements Callable<Integer> {
             + "genome (or a genome.json) instead of the untrained one; same task and layout; strategy state starts fresh")
     Path initFrom;
 
+    @Option(names = "--cluster", paramLabel = "MASTER_URL", description = "evaluate on an Apache Spark cluster: "
+            + "local[N], spark://HOST:PORT, yarn or k8s://URL (needs enu-spark; docs/CLUSTER.md); never changes results")
+    String cluster;
+
     @Option(names = "--no-progress", description = "log lines instead of a progress bar")
     boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
+        ClusterProvider provider = cluster(cluster);
         List<String> all = new ArrayList<>(sets);
         if (variant != null) {
             if (!"stdp".equals(task)) {
@@ -94,12 +101,16 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         boolean interactive = !noProgress && System.console() != null;
         List<RunListener> listeners = List.of(new ProgressListener(task + " " + preset, interactive, err));
-        stdout.printf(Locale.ROOT, "training %s (preset %s): %d generations x %d offspring, %d threads, seed %d -> %s%n",
-                task, preset, cfg.generations(), cfg.es().offspring(), cfg.effectiveThreads(), cfg.seed(), dir);
+        String where = cluster == null ? cfg.effectiveThreads() + " threads" : "cluster " + cluster;
+        stdout.printf(Locale.ROOT, "training %s (preset %s): %d generations x %d offspring, %s, seed %d -> %s%n",
+                task, preset, cfg.generations(), cfg.es().offspring(), where, cfg.seed(), dir);
         stdout.flush();
         long t0 = System.nanoTime();
-        try (RunControl control = new RunControl()) {
-            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested, init);
+        try (RunControl control = new RunControl();
+             ClusterProvider.Connection connection = provider == null ? null : provider.connect(cluster)) {
+            EvaluatorFactory evaluators = connection == null ? EvaluatorFactory.LOCAL : connection;
+            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested, init,
+                    evaluators);
             // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
             report(stdout, r, t0);
         }
@@ -113,6 +124,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         Genome g = Files.isDirectory(path) ? new RunDirectory(path).latestGenome() : Genome.read(path);
         return new InitialGenome(path.toString(), g);
+    }
+
+    /**
+     * The cluster provider for {@code --cluster MASTER_URL}, with the URL's form checked (nothing
+     * is connected or written yet), or null without the option.
+     */
+    static ClusterProvider cluster(String master) {
+        if (master == null) {
+            return null;
+        }
+        ClusterProvider p = ClusterProvider.find();
+        p.check(master);
+        return p;
     }
 
     static void report(PrintWriter out, TrainingRun.Result r, long t0) {

@@ -175,6 +175,9 @@ class MalformedInputTest {
             cmd("--set .: not a key path", "config", "iaf", "--set", ".=1"),
             cmd("--set .: not a key path", "bench", "--set", ".=1"),
             cmd("task: unknown task 'nosuch'", "bench", "--tasks", "nosuch"),
+            // the command line alone has no cluster evaluator (enu-spark adds one; its own tests check URLs)
+            cmd("--cluster: needs the enu-spark module", "train", "iaf", "--cluster", "local[2]", "--out", "ROOT/new-run"),
+            cmd("--cluster: needs the enu-spark module", "resume", "RUN", "--cluster", "spark://127.0.0.1:7077"),
             cmd("a command is required", new String[0]),
             cmd("Unmatched argument at index 0: 'frobnicate'", "frobnicate"));
     }
