@@ -1,0 +1,74 @@
+package org.enu.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.enu.eval.Evaluator;
+import org.enu.run.ClusterProvider;
+import org.enu.run.Experiment;
+
+/**
+ * A run's connection to a Spark cluster: one context for all of the run's curriculum stages,
+ * each stage evaluated by a {@link SparkEvaluator}. The run directory, checkpoints and metrics
+ * stay with the driver (this JVM).
+ */
+public final class SparkConnection implements ClusterProvider.Connection {
+    /**
+     * JVM options every executor gets, as the enu launcher gives the local JVM: the Vector API
+     * module, and the kernel's passes kept out of each other (docs/PERFORMANCE.md).
+     */
+    static final String EXECUTOR_OPTIONS = "--add-modules jdk.incubator.vector -XX:CompileCommand=quiet "
+            + "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::*";
+
+    private final JavaSparkContext sc;
+    private final boolean owned;
+
+    private SparkConnection(JavaSparkContext sc, boolean owned) {
+        this.sc = sc;
+        this.owned = owned;
+    }
+
+    /**
+     * Starts a context for {@code master}; spark.* system properties (spark-submit's --conf) and
+     * {@code settings} apply, the latter last.
+     */
+    public static SparkConnection open(String master, Map<String, String> settings) {
+        MasterUrl.check(master);
+        SparkConf conf = new SparkConf(true).setMaster(master.strip());
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName("enu");
+        }
+        settings.forEach(conf::set);
+        String opts = conf.get("spark.executor.extraJavaOptions", "");
+        if (!opts.contains("jdk.incubator.vector")) {
+            conf.set("spark.executor.extraJavaOptions", (opts + " " + EXECUTOR_OPTIONS).strip());
+        }
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        if (System.getProperty("enu.spark.log") == null) {
+            sc.setLogLevel("WARN");
+        }
+        return new SparkConnection(sc, true);
+    }
+
+    /** Uses a running context, which {@link #close} leaves running (for tests and notebooks). */
+    public static SparkConnection using(JavaSparkContext sc) {
+        return new SparkConnection(sc, false);
+    }
+
+    /** The context. */
+    public JavaSparkContext context() {
+        return sc;
+    }
+
+    @Override
+    public Evaluator create(Experiment stage) {
+        return new SparkEvaluator(sc, stage.config());
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            sc.stop();
+        }
+    }
+}
