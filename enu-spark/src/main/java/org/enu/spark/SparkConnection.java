@@ -39,6 +39,7 @@ public final class SparkConnection implements ClusterProvider.Connection {
             conf.setAppName("enu");
         }
         settings.forEach(conf::set);
+        shipOwnJar(conf);
         String opts = conf.get("spark.executor.extraJavaOptions", "");
         if (!opts.contains("jdk.incubator.vector")) {
             conf.set("spark.executor.extraJavaOptions", (opts + " " + EXECUTOR_OPTIONS).strip());
@@ -48,6 +49,27 @@ public final class SparkConnection implements ClusterProvider.Connection {
             sc.setLogLevel("WARN");
         }
         return new SparkConnection(sc, true);
+    }
+
+    /**
+     * Started from enu-spark.jar without spark-submit (the enu launcher): the executors need the
+     * jar too, so it joins spark.jars (spark-submit has put it there already).
+     */
+    private static void shipOwnJar(SparkConf conf) {
+        java.nio.file.Path self;
+        try {
+            self = java.nio.file.Path.of(SparkConnection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(self) || !self.toString().endsWith(".jar")) {
+            return; // classes from a folder (a build's tests): the executors' class path has them
+        }
+        String jars = conf.get("spark.jars", "");
+        if (!jars.contains(self.getFileName().toString())) {
+            String uri = self.toUri().toString();
+            conf.set("spark.jars", jars.isEmpty() ? uri : jars + "," + uri);
+        }
     }
 
     /** Uses a running context, which {@link #close} leaves running (for tests and notebooks). */
