@@ -1,11 +1,15 @@
 package org.enu.spark;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.ShutdownHookManager;
 import org.enu.eval.Evaluator;
 import org.enu.run.ClusterProvider;
 import org.enu.run.Experiment;
+import scala.runtime.BoxedUnit;
 
 /**
  * A run's connection to a Spark cluster: one context for all of the run's curriculum stages,
@@ -20,12 +24,29 @@ public final class SparkConnection implements ClusterProvider.Connection {
     static final String EXECUTOR_OPTIONS = "--add-modules jdk.incubator.vector -XX:CompileCommand=quiet "
             + "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::*";
 
+    /** How long Ctrl-C's shutdown waits for the generation in flight before Spark stops. */
+    static final long STOP_GRACE_SECONDS = 60;
+
     private final JavaSparkContext sc;
     private final boolean owned;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Object hook;
 
     private SparkConnection(JavaSparkContext sc, boolean owned) {
         this.sc = sc;
         this.owned = owned;
+        // Ctrl-C: enu finishes the generation in flight and writes a checkpoint (RunControl), but
+        // Spark's own shutdown hook would stop the context under it. This hook runs before
+        // Spark's (a higher priority) and holds it until the run has closed this connection.
+        this.hook = owned ? ShutdownHookManager.addShutdownHook(ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 1,
+                () -> {
+                    try {
+                        closed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return BoxedUnit.UNIT;
+                }) : null;
     }
 
     /**
@@ -90,7 +111,14 @@ public final class SparkConnection implements ClusterProvider.Connection {
     @Override
     public void close() {
         if (owned) {
-            sc.stop();
+            try {
+                sc.stop();
+            } finally {
+                closed.countDown();
+                if (!ShutdownHookManager.inShutdown()) {
+                    ShutdownHookManager.removeShutdownHook(hook);
+                }
+            }
         }
     }
 }

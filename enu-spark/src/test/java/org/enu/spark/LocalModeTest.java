@@ -2,7 +2,11 @@ package org.enu.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.enu.config.ConfigException;
@@ -10,6 +14,7 @@ import org.enu.config.RunConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SparkEvaluator in Spark's local mode (no cluster): the local evaluator's bits, for every strategy. */
 class LocalModeTest {
@@ -56,6 +61,24 @@ class LocalModeTest {
         assertEquals(List.of("0-2", "2-5", "5-7", "7-10"),
                 SparkEvaluator.ranges(10, 4).stream().map(r -> r[0] + "-" + r[1]).toList());
         assertEquals(List.of("0-1", "1-2", "2-3"), SparkEvaluator.ranges(3, 8).stream().map(r -> r[0] + "-" + r[1]).toList());
+    }
+
+    @Test
+    void aMalformedClusterUrlOnTheCommandLineIsOneLineExitTwoAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        for (String[] args : List.of(
+                new String[] {"train", "iaf", "--cluster", "spark://127.0.0.1", "--out", dir.toString()},
+                new String[] {"train", "tmaze", "--cluster", "local[0]", "--out", dir.toString()},
+                new String[] {"resume", dir.toString(), "--cluster", "mesos://h:5050"})) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = org.enu.cli.Main.run(args, new PrintWriter(out), new PrintWriter(err));
+            String e = err.toString();
+            assertEquals(2, code, String.join(" ", args) + ": " + e);
+            assertEquals(1, e.strip().lines().count(), e);
+            assertTrue(e.startsWith("enu: error: --cluster: '" + args[3] + "' "), e);
+            assertEquals(List.of(), List.of(tmp.toFile().list()), "nothing written");
+        }
     }
 
     @Test

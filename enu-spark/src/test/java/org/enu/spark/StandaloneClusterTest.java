@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Spark standalone cluster on 127.0.0.1 (a Master and two one-core Workers, separate JVMs
  * started once for the class): the same bits as the local evaluator for every strategy, through
  * a Worker killed mid-generation, and through a driver killed with SIGKILL and resumed with
- * {@code enu resume --cluster}. The Worker test kills a machine, so it runs last.
+ * {@code enu resume --cluster}; SIGTERM (Ctrl-C) of a cluster run stops after the generation in
+ * flight with a checkpoint. The Worker test kills a machine, so it runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -184,6 +185,30 @@ class StandaloneClusterTest {
                 Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT)).state(), "final checkpoint");
     }
 
+    @Test
+    @Order(3)
+    void sigtermOfTheDriverFinishesTheGenerationInFlightAndWritesACheckpoint() throws Exception {
+        Path dir = tmp.resolve("stopped");
+        List<String> train = new ArrayList<>(List.of("train", "iaf", "--cluster", cluster.masterUrl(), "--out",
+                dir.toString(), "--no-progress", "--generations", "2000", "--set", "checkpoint_every=1000", "--set",
+                "es.offspring=16", "--set", "iaf.environments=4"));
+        Path log = tmp.resolve("stopped.log");
+        Process driver = enu(log, train);
+        try {
+            StandaloneCluster.await(() -> metricsLines(dir) >= 3 || !driver.isAlive(), Duration.ofSeconds(180),
+                    "three generations (driver log " + log + ")");
+            driver.destroy(); // SIGTERM, as Ctrl-C: the JVM's shutdown hooks run
+            assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the driver stops");
+        } finally {
+            driver.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        int reached = Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT)).state().generation();
+        assertTrue(out.contains("stopped at generation " + reached + " "), "checkpoint at " + reached + ": " + out);
+        assertEquals(reached, metricsLines(dir), "one metrics line per generation up to the checkpoint");
+        assertTrue(reached >= 3 && reached < 2000, out);
+    }
+
     /** metrics.jsonl without the wall times. */
     private static List<Map<String, Object>> metrics(Path dir) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -196,7 +221,7 @@ class StandaloneClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aWorkerKilledInTheMiddleOfAGenerationChangesNoBit() throws Exception {
         // generations of about a second: the quick preset's T-maze sizes, one task per core
         RunConfig cfg = Runs.tmaze("rank_momentum", "es.offspring=64", "tmaze.environments=8", "tmaze.episode_steps=400");
