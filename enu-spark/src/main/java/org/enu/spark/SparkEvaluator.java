@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.es.Population;
 import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
+import org.enu.task.TaskRegistry;
 
 /**
  * Evaluates a generation on a Spark cluster, with the same numbers as {@link LocalEvaluator}.
@@ -37,11 +39,11 @@ public final class SparkEvaluator implements Evaluator {
         String yaml = config.tree().toYaml();
         // the executors read the text back: check here that it reads back to the same task
         RunConfig back = RunConfig.parse(yaml, "the run's configuration");
-        this.parameters = org.enu.task.TaskRegistry.create(back).layout().parameterCount();
+        this.parameters = TaskRegistry.create(back).layout().parameterCount();
         this.config = sc.broadcast(yaml);
         this.partitionsPerCore = sc.getConf().getInt(PARTITIONS_PER_CORE, 2);
         if (partitionsPerCore < 1) {
-            throw new org.enu.config.ConfigException(PARTITIONS_PER_CORE + ": must be >= 1, got " + partitionsPerCore);
+            throw new ConfigException(PARTITIONS_PER_CORE + ": must be >= 1, got " + partitionsPerCore);
         }
     }
 
@@ -62,10 +64,17 @@ public final class SparkEvaluator implements Evaluator {
             List<Scores> parts = sc.parallelize(ranges, ranges.size())
                     .map(r -> ExecutorSide.evaluate(cfg, work, r))
                     .collect();
+            int scored = 0;
             for (Scores s : parts) {
                 for (int k = 0; k < s.offspring().length; k++) {
                     fitness[s.offspring()[k]] = s.fitness()[k];
                 }
+                scored += s.offspring().length;
+            }
+            int expected = LocalEvaluator.lastOffspring(pop, pop.noiseCount() - 1) + 1;
+            if (scored != expected) { // each range once, in order: anything else is a bug
+                throw new IllegalStateException("generation " + pop.generation() + ": " + scored
+                        + " fitness values came back for " + expected + " offspring");
             }
         } finally {
             work.destroy();
