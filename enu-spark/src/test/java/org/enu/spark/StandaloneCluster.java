@@ -31,6 +31,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
 final class StandaloneCluster implements AutoCloseable {
     private final Path dir;
     private final Path sparkHome;
+    private final Path localDir;
     private final String classPath;
     private final int masterPort;
     private final int masterWebPort;
@@ -42,6 +43,7 @@ final class StandaloneCluster implements AutoCloseable {
         this.dir = dir;
         this.classPath = System.getProperty("java.class.path");
         this.sparkHome = dir.resolve("spark-home");
+        this.localDir = Files.createDirectories(dir.resolve("local"));
         Path jars = sparkHome.resolve("jars");
         Files.createDirectories(jars);
         for (String e : classPath.split(File.pathSeparator)) {
@@ -78,6 +80,7 @@ final class StandaloneCluster implements AutoCloseable {
         m.put("spark.ui.enabled", "false");
         m.put("spark.executor.memory", "512m");
         m.put("spark.executor.extraClassPath", classPath);
+        m.put("spark.local.dir", localDir.toString());
         return m;
     }
 
@@ -128,6 +131,7 @@ final class StandaloneCluster implements AutoCloseable {
         env.put("SPARK_HOME", sparkHome.toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_LOCAL_DIRS", localDir.toString()); // scratch space: inside the test's folder, not /tmp
         env.remove("SPARK_CONF_DIR");
     }
 
