@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new org.enu.config.ConfigException("--seconds and --generations: must be positive");
         }
         for (String t : tasks) { // bad --tasks or --set: refused before minutes of measuring
-            org.enu.task.TaskRegistry.create(org.enu.config.RunConfig.resolve(t, "original", null, taskSets(t)));
+            org.enu.config.RunConfig.resolve(t, "original", null, taskSets(t)); // binds and checks the task section
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.enu.config.RunConfig;
-import org.enu.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +31,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig cfg = RunConfig.resolve(task, preset, config, sets);
-        TaskRegistry.create(cfg);
+        RunConfig cfg = RunConfig.resolve(task, preset, config, sets); // binds and checks every section
         spec.commandLine().getOut().print(cfg.tree().toYaml());
         spec.commandLine().getOut().flush();
         return 0;

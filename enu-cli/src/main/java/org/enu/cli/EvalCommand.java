@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,8 +14,9 @@ import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.Metric;
+import org.enu.task.TaskReport;
+import org.enu.task.TrainingTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +56,9 @@ final class EvalCommand implements Callable<Integer> {
         RunConfig trainedOn = rd.config();
         RunConfig cfg = variant(trainedOn, sets);
         org.enu.config.Limits.checkEvalEnvironments("--envs", envs, org.enu.config.Limits.episodeSteps(cfg));
-        Task task = TaskRegistry.create(cfg);
-        if (task.layout().parameterCount() != TaskRegistry.create(trainedOn).layout().parameterCount()) {
+        TrainingTask task = cfg.newTask();
+        TaskReport report = cfg.newReport();
+        if (task.layout().parameterCount() != trainedOn.newTask().layout().parameterCount()) {
             throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");
         }
         org.enu.config.Limits.checkMemory(cfg, task.layout().parameterCount(), 1, envs, Runtime.getRuntime().maxMemory());
@@ -65,9 +68,11 @@ final class EvalCommand implements Callable<Integer> {
                     + task.layout().parameterCount());
         }
         long[] keys = EnvironmentKeys.heldOut(seed, envs);
-        Map<String, Double> trained = task.metrics(genome.parameters(), keys);
-        Map<String, Double> untrained = task.metrics(task.initialParameters(cfg.seed()), keys);
-        Map<String, LinkedHashMap<String, Double>> baselines = task.baselineMetrics(keys);
+        List<Metric> trainedMetrics = report.metrics(genome.parameters(), keys);
+        Map<String, Double> trained = Metric.values(trainedMetrics);
+        Map<String, Double> untrained = Metric.values(report.metrics(task.initialParameters(cfg.seed()), keys));
+        Map<String, LinkedHashMap<String, Double>> baselines = new LinkedHashMap<>();
+        report.baselines(keys).forEach((name, m) -> baselines.put(name, Metric.values(m)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -93,15 +98,15 @@ final class EvalCommand implements Callable<Integer> {
                 head.append(String.format(Locale.ROOT, " %12s", b));
             }
             out.println(head.append("   meaning"));
-            Map<String, String> desc = task.metricDescriptions();
-            for (String k : trained.keySet()) {
+            for (Metric metric : trainedMetrics) {
+                String k = metric.name();
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-31s %12.4f %12.4f", k, trained.get(k),
                         untrained.get(k)));
                 for (Map<String, Double> b : baselines.values()) {
                     Double v = b.get(k);
                     line.append(String.format(Locale.ROOT, " %12.4f", v == null ? Double.NaN : v));
                 }
-                out.println(line.append("   ").append(desc.getOrDefault(k, "")));
+                out.println(line.append("   ").append(metric.description()));
             }
         }
         out.flush();

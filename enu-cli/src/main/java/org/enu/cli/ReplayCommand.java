@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.config.RunConfig;
+import org.enu.tasks.TaskRegistry;
 import org.enu.task.tmaze.TMazeTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,16 +39,17 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ConfigException("--delay: must be >= 0, got " + delay);
         }
         RunDirectory rd = new RunDirectory(dir).requireExisting();
-        Task task = TaskRegistry.create(rd.config());
-        if (!(task instanceof TMazeTask maze)) {
-            throw new ConfigException("replay: only tmaze runs can be replayed; " + dir + " is a " + task.name() + " run");
+        RunConfig cfg = rd.config();
+        if (!cfg.task().equals(TaskRegistry.TMAZE.name())) {
+            throw new ConfigException("replay: only tmaze runs can be replayed; " + dir + " is a " + cfg.task() + " run");
         }
+        TMazeTask maze = TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
         Genome genome = rd.latestGenome();
         PrintWriter out = spec.commandLine().getOut();
         boolean redraw = delay > 0 && System.console() != null;
         out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(),
                 episode.env, episode.seed);
-        maze.replay(genome.parameters(), episode.key(), frame -> {
+        TMazeReplay.play(maze, genome.parameters(), episode.key(), frame -> {
             if (redraw) {
                 out.print("\033[H\033[2J");
             }

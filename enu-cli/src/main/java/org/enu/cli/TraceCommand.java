@@ -11,8 +11,6 @@ import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +46,8 @@ final class TraceCommand implements Callable<Integer> {
         }
         long key = episode.key();
         RunDirectory rd = new RunDirectory(dir).requireExisting();
-        Task task = TaskRegistry.create(rd.config());
         Genome genome = rd.latestGenome();
-        EpisodeTrace trace = task.trace(genome.parameters(), key);
+        EpisodeTrace trace = rd.config().newReport().trace(genome.parameters(), key);
         StringWriter text = new StringWriter();
         trace.writeCsv(text);
         Path parent = csv.toAbsolutePath().getParent();

@@ -5,7 +5,7 @@ import org.enu.config.RunConfig;
 import org.enu.es.EsState;
 import org.enu.eval.LocalEvaluator;
 import org.enu.run.Experiment;
-import org.enu.task.Task;
+import org.enu.task.TrainingTask;
 
 /** Wall time of whole generations (evaluation and update) of a task at a given configuration. */
 public final class GenerationBench {
@@ -38,7 +38,7 @@ public final class GenerationBench {
                                  int generations) {
         RunConfig cfg = RunConfig.resolve(taskName, preset, null, overrides);
         Experiment experiment = Experiment.of(cfg);
-        Task task = experiment.task();
+        TrainingTask task = experiment.task();
         EsState s = experiment.initialState();
         double[] times = new double[generations];
         double computedBefore = 0;

@@ -10,6 +10,10 @@ import org.enu.es.EsParams;
 import org.enu.es.RankMomentumEs;
 import org.enu.es.Strategy;
 import org.enu.es.StrategyRegistry;
+import org.enu.task.TaskReport;
+import org.enu.task.TrainingTask;
+import org.enu.tasks.TaskRegistry;
+import org.enu.tasks.TaskType;
 
 /**
  * The fully resolved, validated configuration of a run: the task, its preset, budget and seed,
@@ -17,15 +21,16 @@ import org.enu.es.StrategyRegistry;
  * directory as config.yaml). Built from, in increasing priority: common defaults, the task's
  * defaults, the task's preset, a YAML file, {@code --set} overrides.
  *
+ * @param settings the task's own section, bound to its settings record ({@link TaskRegistry})
  * @param es       the settings every strategy shares
  * @param strategy the strategy es.strategy names, with its settings
- * @param tree     the resolved tree; the task-specific section is read from it by the task
+ * @param tree     the resolved tree
  */
 public record RunConfig(String task, String preset, long seed, int generations, int threads, int checkpointEvery,
-                        EnuSpec cell, EsParams es, Strategy strategy, ConfigTree tree, Curriculum curriculum) {
+                        EnuSpec cell, Record settings, EsParams es, Strategy strategy, ConfigTree tree, Curriculum curriculum) {
 
-    /** The tasks that have a defaults file. */
-    public static final List<String> TASKS = List.of("iaf", "stdp", "tmaze");
+    /** The registered tasks (each has a defaults file). */
+    public static final List<String> TASKS = TaskRegistry.names();
     /** The presets every task defines. */
     public static final List<String> PRESETS = List.of("quick", "paper", "original");
 
@@ -155,6 +160,9 @@ public record RunConfig(String task, String preset, long seed, int generations, 
                 (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
                 t.getBoolean("es.antithetic")));
         Strategy strategy = section("es", () -> strategy(t, es));
+        TaskType<?, ?> type = TaskRegistry.get(task);
+        Record settings = RecordBinder.bind(type.settings(), t, task, type.absent());
+        section("enu", () -> type.create(settings, cell)); // the checks across sections (the T-maze's channels)
         Curriculum curriculum = Curriculum.parse(t.get("curriculum"), schema(task));
         for (int i = 0; i < curriculum.stages().size(); i++) {
             RunConfig stage = stageTree(t, curriculum.stages().get(i), i); // each stage must bind
@@ -163,7 +171,17 @@ public record RunConfig(String task, String preset, long seed, int generations, 
                         + "strategy keeps a state of its own)");
             }
         }
-        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, es, strategy, t, curriculum);
+        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, settings, es, strategy, t, curriculum);
+    }
+
+    /** A new instance of the run's task (each holds its own caches and counters). */
+    public TrainingTask newTask() {
+        return TaskRegistry.get(task).create(settings, cell);
+    }
+
+    /** The report of the run's task: metrics, baselines, traces. */
+    public TaskReport newReport() {
+        return TaskRegistry.get(task).report(settings, cell);
     }
 
     /**

@@ -15,8 +15,8 @@ import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Genome;
 import org.enu.run.RunDirectory;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.Metric;
+import org.enu.task.TaskReport;
 
 /**
  * The committed results: every subfolder of {@code results/} that holds a genome and its config
@@ -56,12 +56,13 @@ public final class ResultsReport {
     public static Entry evaluate(Path dir, int envs, long seed) throws IOException {
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         RunConfig cfg = rd.config();
-        Task task = TaskRegistry.create(cfg);
+        TaskReport report = cfg.newReport();
         Genome genome = rd.latestGenome();
         long[] keys = EnvironmentKeys.heldOut(seed, envs);
-        return new Entry(dir.getFileName().toString(), task.name(), genome.generation(), envs, seed,
-                task.metrics(genome.parameters(), keys), task.metrics(task.initialParameters(cfg.seed()), keys),
-                task.metricDescriptions());
+        List<Metric> trained = report.metrics(genome.parameters(), keys);
+        return new Entry(dir.getFileName().toString(), cfg.task(), genome.generation(), envs, seed,
+                Metric.values(trained), Metric.values(report.metrics(cfg.newTask().initialParameters(cfg.seed()), keys)),
+                descriptions(trained));
     }
 
     /** The Markdown table of one entry: metric, trained, untrained, meaning. */
@@ -122,12 +123,22 @@ public final class ResultsReport {
     @SuppressWarnings("unchecked")
     public static Entry read(Path dir) throws IOException {
         RunConfig cfg = new RunDirectory(dir).requireExisting().config();
-        Task task = TaskRegistry.create(cfg);
+        // the descriptions of the metrics, from one held-out episode of the untrained genome
+        List<Metric> names = cfg.newReport().metrics(cfg.newTask().initialParameters(cfg.seed()),
+                EnvironmentKeys.heldOut(cfg.seed(), 1));
         Map<String, Object> o = new ObjectMapper().readValue(dir.resolve("eval.json").toFile(), Map.class);
         return new Entry(dir.getFileName().toString(), (String) o.get("task"), ((Number) o.get("generation")).longValue(),
                 ((Number) o.get("environments")).intValue(), ((Number) o.get("seed")).longValue(),
                 doubles((Map<String, Object>) o.get("trained")), doubles((Map<String, Object>) o.get("untrained")),
-                task.metricDescriptions());
+                descriptions(names));
+    }
+
+    private static LinkedHashMap<String, String> descriptions(List<Metric> metrics) {
+        LinkedHashMap<String, String> d = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            d.put(m.name(), m.description());
+        }
+        return d;
     }
 
     private static LinkedHashMap<String, Double> doubles(Map<String, Object> m) {

@@ -6,8 +6,7 @@ import org.enu.es.Population;
 import org.enu.es.Strategy;
 import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.TrainingTask;
 
 /**
  * The one path from a resolved configuration to a running experiment: its task, its strategy and
@@ -19,11 +18,11 @@ import org.enu.task.TaskRegistry;
  * @param task     the task built from it
  * @param strategy the strategy built from it (settings only, no run state)
  */
-public record Experiment(RunConfig config, Task task, Strategy strategy) {
+public record Experiment(RunConfig config, TrainingTask task, Strategy strategy) {
 
     /** Builds the task and the strategy of a configuration. */
     public static Experiment of(RunConfig config) {
-        return new Experiment(config, TaskRegistry.create(config), config.strategy());
+        return new Experiment(config, config.newTask(), config.strategy());
     }
 
     /** The experiment that applies at a generation (this one when no curriculum stage changes it). */

@@ -17,8 +17,7 @@ import org.enu.config.RunConfig;
 import org.enu.io.Checkpoint;
 import org.enu.io.CorruptFileException;
 import org.enu.io.Genome;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.TrainingTask;
 
 /**
  * The files of one run and how to read them back:
@@ -112,7 +111,7 @@ public final class RunDirectory {
      * Reads the checkpoint and checks that it belongs to this configuration: its digest, its
      * seed and its parameter count.
      */
-    public Checkpoint.Content checkpoint(RunConfig cfg, Task task) throws IOException {
+    public Checkpoint.Content checkpoint(RunConfig cfg, TrainingTask task) throws IOException {
         Path f = file(CHECKPOINT);
         Checkpoint.Content c = Checkpoint.read(f);
         if (!digestMatches(c.configDigest(), cfg) || c.state().seed() != cfg.seed()) {
@@ -143,7 +142,7 @@ public final class RunDirectory {
     public Genome latestGenome() throws IOException {
         requireExisting();
         RunConfig cfg = config();
-        Task task = TaskRegistry.create(cfg);
+        TrainingTask task = cfg.newTask();
         boolean hasCkpt = Files.exists(file(CHECKPOINT));
         boolean hasGenome = Files.exists(file(GENOME));
         if (!hasCkpt && !hasGenome) {
@@ -163,7 +162,7 @@ public final class RunDirectory {
                 cfg.tree().map());
     }
 
-    private Genome genome(RunConfig cfg, Task task, Checkpoint.Content c) throws IOException {
+    private Genome genome(RunConfig cfg, TrainingTask task, Checkpoint.Content c) throws IOException {
         Path f = file(GENOME);
         Genome g;
         try {

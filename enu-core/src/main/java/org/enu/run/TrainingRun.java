@@ -25,8 +25,7 @@ import org.enu.io.Checkpoint;
 import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.io.Provenance;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.TrainingTask;
 
 /**
  * Starts or resumes a training run in a run directory ({@link RunDirectory}): writes the config
@@ -78,7 +77,7 @@ public final class TrainingRun {
                                InitialGenome init, EvaluatorFactory evaluators) throws IOException {
         RunFiles.requireEmpty(dir);
         Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
-        Task task = experiment.task();
+        TrainingTask task = experiment.task();
         checkStages(cfg, task);
         checkMemory(cfg, task);
         if (init != null) {
@@ -161,7 +160,7 @@ public final class TrainingRun {
         }
     }
 
-    private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, Task task, EsState state,
+    private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, TrainingTask task, EsState state,
                            List<MetricsLog.Row> metrics) {
     }
 
@@ -169,7 +168,7 @@ public final class TrainingRun {
     private static Resumed prepareResume(Path dir, Integer generations, Integer threads) throws IOException {
         RunDirectory rd = new RunDirectory(dir).requireExisting();
         RunConfig cfg = rd.config();
-        Task task = Experiment.of(cfg).task();
+        TrainingTask task = Experiment.of(cfg).task();
         Checkpoint.Content ckpt = rd.checkpoint(cfg, task);
         int reached = ckpt.state().generation();
         RunConfig updated = cfg;
@@ -190,21 +189,21 @@ public final class TrainingRun {
     }
 
     /** Refuses a run whose buffers would not fit in the heap (the largest stage counts). */
-    private static void checkMemory(RunConfig cfg, Task task) {
+    private static void checkMemory(RunConfig cfg, TrainingTask task) {
         for (int i = -1; i < cfg.curriculum().stages().size(); i++) {
             RunConfig sc = i < 0 ? cfg : cfg.atGeneration(cfg.curriculum().stages().get(i).from());
             Limits.checkMemory(sc, task.layout().parameterCount(), sc.effectiveThreads(),
-                    TaskRegistry.create(sc).environments(), Runtime.getRuntime().maxMemory());
+                    sc.newTask().environments(), Runtime.getRuntime().maxMemory());
         }
     }
 
     /** Every curriculum stage must make a valid task with the same genome shape. */
-    static void checkStages(RunConfig cfg, Task task) {
+    static void checkStages(RunConfig cfg, TrainingTask task) {
         for (int i = 0; i < cfg.curriculum().stages().size(); i++) {
             RunConfig sc = cfg.atGeneration(cfg.curriculum().stages().get(i).from());
-            Task t;
+            TrainingTask t;
             try {
-                t = TaskRegistry.create(sc);
+                t = sc.newTask();
             } catch (ConfigException e) {
                 throw new ConfigException("curriculum[" + i + "].set." + e.getMessage());
             }
@@ -277,7 +276,7 @@ public final class TrainingRun {
         }
     }
 
-    private static Result loop(RunConfig cfg, Task task, EsState state, RunDirectory rd,
+    private static Result loop(RunConfig cfg, TrainingTask task, EsState state, RunDirectory rd,
                                List<RunListener> extra, BooleanSupplier stop, EvaluatorFactory evaluators)
             throws IOException {
         String digest = RunDirectory.digest(cfg);

@@ -16,7 +16,7 @@ import org.enu.cell.EnuWeights;
  *
  * @param <E> one environment (its inputs and target), made from a key
  */
-public abstract class SingleEnuTask<E> implements Task {
+public abstract class SingleEnuTask<E> implements TrainingTask {
     private final String name;
     private final int environments;
     protected final int steps;
@@ -77,13 +77,13 @@ public abstract class SingleEnuTask<E> implements Task {
     }
 
     /** Plays the genome on the keys' environments and returns the played episodes. */
-    protected final Episodes play(float[] params, long[] envKeys) {
+    public final Episodes play(float[] params, long[] envKeys) {
         Episodes ep = new Episodes();
         ep.run(params, envKeys, null);
         return ep;
     }
 
-    @Override
+    /** One environment's episode step by step: its own columns, then every output and memory cell. */
     public final EpisodeTrace trace(float[] params, long envKey) {
         List<String> cols = new ArrayList<>();
         cols.add("step");
@@ -122,7 +122,7 @@ public abstract class SingleEnuTask<E> implements Task {
      * A batch of episodes with its scratch space; rebuilds the environments only when the keys
      * change, so the offspring of one generation share the work.
      */
-    protected final class Episodes implements Rollout {
+    public final class Episodes implements Rollout {
         private final EnuWeights weights = new EnuWeights(spec);
         private EnuBatch batch;
         private long[] keys = new long[0];

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.enu.task.TaskRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,14 +32,14 @@ class LimitsTest {
     })
     void oversizedSettingsAreRefused(String task, String sets, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () ->
-                TaskRegistry.create(RunConfig.resolve(task, "quick", null, List.of(sets.split(",")))));
+                RunConfig.resolve(task, "quick", null, List.of(sets.split(","))).newTask());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
     void theLargestAllowedUnitStillHasAPositiveParameterCount() {
         RunConfig c = RunConfig.resolve("iaf", "quick", null, List.of("enu.memory=512", "enu.outputs=16"));
-        long p = TaskRegistry.create(c).layout().parameterCount();
+        long p = c.newTask().layout().parameterCount();
         assertTrue(p > 0 && p <= Limits.MAX_PARAMETERS, "parameters " + p);
         // memory and outputs at their caps together would exceed the parameter limit: refused, counted in 64 bits
         ConfigException e = assertThrows(ConfigException.class, () ->
@@ -62,7 +61,7 @@ class LimitsTest {
     void aRunThatCannotFitInTheHeapIsRefusedBeforeItStarts() {
         RunConfig big = RunConfig.resolve("iaf", "quick", null, List.of("threads=1000", "iaf.environments=10000",
                 "iaf.steps=400", "es.offspring=4000"));
-        long p = TaskRegistry.create(big).layout().parameterCount();
+        long p = big.newTask().layout().parameterCount();
         long need = Limits.estimateBytes(big, p, big.effectiveThreads(), 10_000);
         assertTrue(need > 100L << 30, "1000 threads x 4M environment-steps: " + (need >> 20) + " MB");
         ConfigException e = assertThrows(ConfigException.class, () -> Limits.checkMemory(big, p,
@@ -71,7 +70,7 @@ class LimitsTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("more than the 8192 MB the JVM may use"), e.getMessage());
         RunConfig quick = RunConfig.resolve("tmaze", "quick", null, List.of("threads=2"));
-        long pq = TaskRegistry.create(quick).layout().parameterCount();
+        long pq = quick.newTask().layout().parameterCount();
         Limits.checkMemory(quick, pq, 2, 4, 256L << 20); // the quick T-maze fits in 256 MB
         assertTrue(Limits.estimateBytes(quick, pq, 2, 4) < 64L << 20);
     }

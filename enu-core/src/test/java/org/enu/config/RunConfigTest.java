@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.enu.task.TaskRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,7 @@ class RunConfigTest {
         assertEquals(512, original.es().offspring());
         assertTrue(quick.generations() < original.generations());
         for (RunConfig c : List.of(quick, paper, original)) {
-            TaskRegistry.create(c);
+            c.newTask();
             assertTrue(c.cell().spikeOutput(), "IAF uses the spike output");
         }
     }
@@ -85,7 +84,7 @@ class RunConfigTest {
     void badValuesNameTheKeyAndTheReason(String set, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> {
             RunConfig c = RunConfig.resolve("iaf", "quick", null, List.of(set));
-            TaskRegistry.create(c);
+            c.newTask();
         });
         assertTrue(e.getMessage().contains(expected), "message was: " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());

@@ -12,8 +12,7 @@ import org.enu.es.EsState;
 import org.enu.es.Population;
 import org.enu.run.Experiment;
 import org.enu.task.Rollout;
-import org.enu.task.Task;
-import org.enu.task.TaskRegistry;
+import org.enu.task.TrainingTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,7 +96,7 @@ class ThreadDeterminismTest {
     @Test
     void evaluatorMatchesPlainSequentialEvaluation() {
         RunConfig cfg = TestTasks.tinyIaf(1, 10);
-        Task task = TaskRegistry.create(cfg);
+        TrainingTask task = cfg.newTask();
         float[] theta = task.layout().initialParameters(5);
         Population pop = new Population(5, 2, cfg.es().offspring(), cfg.es().sigma(), true);
         double[] fast;

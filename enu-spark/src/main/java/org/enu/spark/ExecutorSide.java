@@ -6,7 +6,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.enu.config.RunConfig;
 import org.enu.es.Population;
 import org.enu.eval.LocalEvaluator;
-import org.enu.task.TaskRegistry;
 import org.enu.task.TrainingTask;
 
 /**
@@ -53,7 +52,7 @@ final class ExecutorSide {
                 EVALUATORS.clear(); // never closed: their pools never started a thread
             }
             return EVALUATORS.computeIfAbsent(yaml, y -> {
-                TrainingTask task = TaskRegistry.create(RunConfig.parse(y, "the run's configuration"));
+                TrainingTask task = RunConfig.parse(y, "the run's configuration").newTask();
                 return new LocalEvaluator(task, 1);
             });
         }

@@ -9,7 +9,6 @@ import org.enu.config.RunConfig;
 import org.enu.es.Population;
 import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
-import org.enu.task.TaskRegistry;
 
 /**
  * Evaluates a generation on a Spark cluster, with the same numbers as {@link LocalEvaluator}.
@@ -39,7 +38,7 @@ public final class SparkEvaluator implements Evaluator {
         String yaml = config.tree().toYaml();
         // the executors read the text back: check here that it reads back to the same task
         RunConfig back = RunConfig.parse(yaml, "the run's configuration");
-        this.parameters = TaskRegistry.create(back).layout().parameterCount();
+        this.parameters = back.newTask().layout().parameterCount();
         this.config = sc.broadcast(yaml);
         this.partitionsPerCore = sc.getConf().getInt(PARTITIONS_PER_CORE, 2);
         if (partitionsPerCore < 1) {

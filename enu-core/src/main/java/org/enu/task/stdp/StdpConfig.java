@@ -5,7 +5,8 @@ package org.enu.task.stdp;
  *
  * @param environments   environments per offspring (the mini-batch m)
  * @param steps          steps per episode
- * @param modulated      true: the weight changes only when the neuromodulator is present
+ * @param variant        "neuromodulated": the weight changes only when the neuromodulator is present;
+ *                       "plain": always
  * @param amplitude      STDP amplitude A
  * @param tau            STDP time constant τ in steps
  * @param gradedLow      lower bound of the uniform graded potential
@@ -14,10 +15,13 @@ package org.enu.task.stdp;
  * @param spikeStd       standard deviation of the spike times
  * @param modulatorRate  probability that an environment has the neuromodulator present
  */
-public record StdpConfig(int environments, int steps, boolean modulated, double amplitude, double tau,
+public record StdpConfig(int environments, int steps, String variant, double amplitude, double tau,
                          double gradedLow, double gradedHigh, double spikeMean, double spikeStd,
                          double modulatorRate) {
     public StdpConfig {
+        if (!variant.equals("neuromodulated") && !variant.equals("plain")) {
+            throw new IllegalArgumentException("variant: expected neuromodulated or plain, got '" + variant + "'");
+        }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
         }
@@ -49,6 +53,11 @@ public record StdpConfig(int environments, int steps, boolean modulated, double 
 
     /** The paper's settings: 32 environments of 100 steps, A = 0.5, τ = 10, neuromodulated. */
     public static StdpConfig paper() {
-        return new StdpConfig(32, 100, true, 0.5, 10, 0.45, 0.55, 50, 7, 0.5);
+        return new StdpConfig(32, 100, "neuromodulated", 0.5, 10, 0.45, 0.55, 50, 7, 0.5);
+    }
+
+    /** Whether the weight changes only when the neuromodulator is present. */
+    public boolean modulated() {
+        return variant.equals("neuromodulated");
     }
 }

@@ -1,11 +1,9 @@
 package org.enu.task.stdp;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.enu.cell.EnuSpec;
 import org.enu.rng.KeyedRandom;
-import org.enu.task.EpisodeTrace;
 import org.enu.task.SingleEnuTask;
 
 /**
@@ -125,7 +123,8 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
         return curve(play(params, envKeys));
     }
 
-    private List<CurvePoint> curve(Episodes ep) {
+    /** The STDP curve points of played episodes. */
+    public List<CurvePoint> curve(Episodes ep) {
         List<CurvePoint> pts = new ArrayList<>();
         for (int e = 0; e < ep.size(); e++) {
             Episode x = ep.env(e);
@@ -144,85 +143,6 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
     }
 
     @Override
-    public LinkedHashMap<String, Double> metrics(float[] params, long[] envKeys) {
-        Episodes ep = play(params, envKeys);
-        double mse = -ep.fitness();
-        List<CurvePoint> pts = curve(ep);
-        List<Double> enuOn = new ArrayList<>();
-        List<Double> ruleOn = new ArrayList<>();
-        double absOn = 0;
-        double absOff = 0;
-        int nOn = 0;
-        int nOff = 0;
-        for (CurvePoint p : pts) {
-            boolean on = p.modulator() || !cfg.modulated();
-            if (on) {
-                enuOn.add(p.enu());
-                ruleOn.add(p.rule());
-            }
-            if (p.modulator()) {
-                absOn += Math.abs(p.enu());
-                nOn++;
-            } else {
-                absOff += Math.abs(p.enu());
-                nOff++;
-            }
-        }
-        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-        m.put("mse", mse);
-        m.put("curve_correlation", pearson(enuOn, ruleOn));
-        double meanOn = nOn == 0 ? Double.NaN : absOn / nOn;
-        double meanOff = nOff == 0 ? Double.NaN : absOff / nOff;
-        m.put("gating_ratio", meanOn > 0 ? meanOff / meanOn : Double.NaN);
-        m.put("mean_abs_change_with_nm", meanOn);
-        m.put("mean_abs_change_without_nm", meanOff);
-        m.put("fitness", ep.fitness());
-        return m;
-    }
-
-    @Override
-    public LinkedHashMap<String, String> metricDescriptions() {
-        LinkedHashMap<String, String> d = new LinkedHashMap<>();
-        d.put("mse", "mean squared error between the ENU's output and the rule's target (lower is better)");
-        d.put("curve_correlation", "Pearson r between the ENU's and the rule's relative output change, "
-                + (cfg.modulated() ? "neuromodulator present" : "all environments") + " (higher is better)");
-        d.put("gating_ratio", cfg.modulated()
-                ? "mean |change| without neuromodulator / with it (lower is better; the rule's is 0)"
-                : "mean |change| with channel 3 off / on (the plain rule ignores it: about 1)");
-        d.put("mean_abs_change_with_nm", "mean |relative change| of the ENU's output, neuromodulator present");
-        d.put("mean_abs_change_without_nm", "mean |relative change| of the ENU's output, neuromodulator absent");
-        d.put("fitness", "the training fitness on these environments (higher is better)");
-        return d;
-    }
-
-    /** Pearson correlation; 0 when either series is constant (no linear relation to measure). */
-    static double pearson(List<Double> a, List<Double> b) {
-        int n = a.size();
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a.get(i);
-            mb += b.get(i);
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            double da = a.get(i) - ma;
-            double db = b.get(i) - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return saa == 0 || sbb == 0 ? 0.0 : sab / Math.sqrt(saa * sbb);
-    }
-
-    @Override
     protected List<String> traceColumns() {
         return List.of("graded", "pre_spike", "post_spike", "neuromodulator", "target");
     }
@@ -230,11 +150,5 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
     @Override
     protected double[] traceValues(Episode e, int t) {
         return new double[] {e.graded()[t], t == e.tPre() ? 1 : 0, t == e.tPost() ? 1 : 0, e.modulator(), e.target()[t]};
-    }
-
-    @Override
-    public List<List<String>> tracePanels(EpisodeTrace trace) {
-        return List.of(List.of("pre_spike", "post_spike", "neuromodulator"), List.of("graded"),
-                List.of("target", "out0"));
     }
 }

@@ -9,8 +9,8 @@ package org.enu.task.tmaze;
  * @param hiddenNeurons     hidden ENU neurons (random wiring only; the paper's has 3)
  * @param synapsesPerNeuron synapses per ENU neuron (random wiring only)
  * @param wiringSeed        seed of the random wiring
- * @param meanIntegration   a neuron's input is the mean (true, the authors' code) or the sum
- *                          (false, the paper) of its synapses' outputs
+ * @param integration       a neuron's input is the "mean" (the authors' code) or the "sum" (the
+ *                          paper) of its synapses' outputs
  * @param shuffleSensors    which sensors' input neurons are permuted per environment: "all" three,
  *                          only the two "colours" (the wall sensor keeps neuron 0), or "none"
  * @param shuffleActions    the mapping of output neurons to actions is shuffled per environment
@@ -18,20 +18,21 @@ package org.enu.task.tmaze;
  * @param balanced          in training, environment e of a generation gets layout e mod 4 (poison
  *                          colour x side), so each of the four is played equally often when
  *                          environments is a multiple of 4; false: every layout drawn from its key
- * @param noisePerOffspring output noise keyed by offspring as well as environment and step (the
- *                          authors: independent for every offspring), or shared by all offspring
+ * @param outputNoiseKey    "offspring": output noise keyed by offspring as well as environment and
+ *                          step (the authors: independent for every offspring), or "environment":
+ *                          shared by all offspring
  * @param initOutputBias    starting bias of output channel 0 of every ENU neuron (0 = the authors'
  *                          initialisation; a positive value makes the untrained network act)
  */
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
-                          boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
-                          boolean balanced, boolean noisePerOffspring, double initOutputBias) {
+                          String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
+                          boolean balanced, String outputNoiseKey, double initOutputBias) {
 
     /** The settings before balanced sets, per-offspring noise and the output bias existed. */
     public TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
-                       boolean meanIntegration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
-        this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, meanIntegration, shuffleSensors,
-                shuffleActions, maze, false, false, 0);
+                       String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
+        this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, integration, shuffleSensors,
+                shuffleActions, maze, false, "environment", 0);
     }
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
@@ -48,6 +49,13 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
         if (!wiring.equals("paper") && !wiring.equals("random")) {
             throw new IllegalArgumentException("wiring: expected paper or random, got '" + wiring + "'");
         }
+        if (!integration.equals("mean") && !integration.equals("sum")) {
+            throw new IllegalArgumentException("integration: expected mean or sum, got '" + integration + "'");
+        }
+        if (!outputNoiseKey.equals("offspring") && !outputNoiseKey.equals("environment")) {
+            throw new IllegalArgumentException("output_noise_key: expected offspring or environment, got '"
+                    + outputNoiseKey + "'");
+        }
         if (!shuffleSensors.equals("all") && !shuffleSensors.equals("colours") && !shuffleSensors.equals("none")) {
             throw new IllegalArgumentException("shuffle_sensors: expected all, colours or none, got '" + shuffleSensors + "'");
         }
@@ -61,5 +69,15 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
         if (synapsesPerNeuron < 1 || synapsesPerNeuron > total) {
             throw new IllegalArgumentException("synapses_per_neuron: must be in 1.." + total + ", got " + synapsesPerNeuron);
         }
+    }
+
+    /** Whether a neuron's input is the mean of its synapses' outputs (else their sum). */
+    public boolean meanIntegration() {
+        return integration.equals("mean");
+    }
+
+    /** Whether output noise is drawn per offspring (else shared by all offspring of an environment). */
+    public boolean noisePerOffspring() {
+        return outputNoiseKey.equals("offspring");
     }
 }

@@ -76,8 +76,8 @@ class IafTaskTest {
         }
         expected /= 40;
         assertEquals(-expected, task.newRollout().fitness(zero, keys), 1e-9);
-        assertEquals(-expected, task.metrics(zero, keys).get("fitness"), 1e-9);
-        assertEquals(0.0, task.metrics(zero, keys).get("enu_spikes"), 0.0);
+        assertEquals(-expected, org.enu.task.Metric.values(new IafReport(task).metrics(zero, keys)).get("fitness"), 1e-9);
+        assertEquals(0.0, org.enu.task.Metric.values(new IafReport(task).metrics(zero, keys)).get("enu_spikes"), 0.0);
     }
 
     @Test
@@ -119,8 +119,8 @@ class IafTaskTest {
     @Test
     void metricsReportExactAndChanceCorrectedF1() {
         IafTask task = new IafTask(IafConfig.paper(), spec());
-        java.util.Map<String, Double> m = task.metrics(task.layout().initialParameters(1),
-                EnvironmentKeys.heldOut(5, 64));
+        java.util.Map<String, Double> m = org.enu.task.Metric.values(new IafReport(task).metrics(task.layout().initialParameters(1),
+                EnvironmentKeys.heldOut(5, 64)));
         assertTrue(m.get("spike_f1_exact") <= m.get("spike_f1"));
         assertTrue(m.get("spike_f1_chance") > 0.2 && m.get("spike_f1_chance") < 0.6, "chance " + m);
         assertEquals((m.get("spike_f1") - m.get("spike_f1_chance")) / (1 - m.get("spike_f1_chance")),
@@ -134,7 +134,7 @@ class IafTaskTest {
         IafTask task = new IafTask(IafConfig.paper(), spec());
         float[] theta = task.layout().initialParameters(1);
         long[] keys = EnvironmentKeys.heldOut(5, 4);
-        IafTask.MemoryMatch m = task.bestMemoryCell(theta, keys);
+        IafReport.MemoryMatch m = new IafReport(task).bestMemoryCell(theta, keys);
         double[] bestR = new double[32];
         for (int j = 0; j < 32; j++) {
             java.util.List<Double> a = new java.util.ArrayList<>();
@@ -201,11 +201,11 @@ class IafTaskTest {
         for (int c = 1; c < o; c++) {
             p[oOff + c * (h + 1) + h] = -1f; // the other outputs stay silent
         }
-        java.util.Map<String, Double> m = task.metrics(p, EnvironmentKeys.heldOut(1000003L, 256));
+        java.util.Map<String, Double> m = org.enu.task.Metric.values(new IafReport(task).metrics(p, EnvironmentKeys.heldOut(1000003L, 256)));
         assertTrue(m.get("spike_f1") > 0.98, "F1 " + m);
         assertTrue(m.get("spike_f1_exact") > 0.97, "exact F1 " + m);
         assertTrue(m.get("spike_f1_corrected") > 0.97, "corrected " + m);
-        IafTask.MemoryMatch best = task.bestMemoryCell(p, EnvironmentKeys.heldOut(1000003L, 16));
+        IafReport.MemoryMatch best = new IafReport(task).bestMemoryCell(p, EnvironmentKeys.heldOut(1000003L, 16));
         assertEquals(0, best.cell());
         assertTrue(best.correlation() > 0.95, "cell 0 tracks the potential: " + best);
     }

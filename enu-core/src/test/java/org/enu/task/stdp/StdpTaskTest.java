@@ -83,7 +83,7 @@ class StdpTaskTest {
         assertEquals(0.5, on / (double) n, 0.04, "neuromodulator present half the time");
         assertEquals(50, meanT, 0.6, "spike times centred on 50");
         // with spike_std 0 the two spikes still differ
-        StdpTask tight = new StdpTask(new StdpConfig(4, 100, true, 0.5, 10, 0.45, 0.55, 50, 0, 0.5), spec());
+        StdpTask tight = new StdpTask(new StdpConfig(4, 100, "neuromodulated", 0.5, 10, 0.45, 0.55, 50, 0, 0.5), spec());
         StdpTask.Episode e = tight.episode(3);
         assertEquals(1, Math.abs(e.dt()));
     }
@@ -105,9 +105,9 @@ class StdpTaskTest {
 
     @Test
     void aPerfectOutputHasZeroLossAndFullCorrelation() {
-        assertEquals(1.0, StdpTask.pearson(List.of(1.0, 2.0, 3.0), List.of(2.0, 4.0, 6.0)), 1e-12);
-        assertEquals(-1.0, StdpTask.pearson(List.of(1.0, 2.0, 3.0), List.of(3.0, 2.0, 1.0)), 1e-12);
-        assertEquals(0.0, StdpTask.pearson(List.of(1.0, 1.0, 1.0), List.of(3.0, 2.0, 1.0)), 0.0);
+        assertEquals(1.0, StdpReport.pearson(List.of(1.0, 2.0, 3.0), List.of(2.0, 4.0, 6.0)), 1e-12);
+        assertEquals(-1.0, StdpReport.pearson(List.of(1.0, 2.0, 3.0), List.of(3.0, 2.0, 1.0)), 1e-12);
+        assertEquals(0.0, StdpReport.pearson(List.of(1.0, 1.0, 1.0), List.of(3.0, 2.0, 1.0)), 0.0);
     }
 
     static EnuSpec spec() {

@@ -22,18 +22,18 @@ class BaselinesTest {
     static final MazeConfig CFG = MazeConfig.defaults();
     static final long[] ENV = EnvironmentKeys.heldOut(1, 200);
 
-    static Baselines.Summary summary(MazePolicy.Factory f) {
-        return Baselines.Summary.of(Baselines.stats(CFG, f, ENV));
+    static Summary summary(MazePolicy.Factory f) {
+        return Summary.of(Baselines.stats(CFG, f, ENV));
     }
 
     @Test
     void summaryArithmetic() {
-        List<Baselines.EpisodeStats> eps = List.of(
-                new Baselines.EpisodeStats(0.01, 2, 0, 0, 100),
-                new Baselines.EpisodeStats(0.03, 4, 1, 0, 400),
-                new Baselines.EpisodeStats(0.02, 0, 2, 1, 60),
-                new Baselines.EpisodeStats(0.04, 6, 2, 1, 400));
-        Baselines.Summary s = Baselines.Summary.of(eps);
+        List<EpisodeStats> eps = List.of(
+                new EpisodeStats(0.01, 2, 0, 0, 100),
+                new EpisodeStats(0.03, 4, 1, 0, 400),
+                new EpisodeStats(0.02, 0, 2, 1, 60),
+                new EpisodeStats(0.04, 6, 2, 1, 400));
+        Summary s = Summary.of(eps);
         assertEquals(4, s.episodes());
         assertEquals(0.025, s.meanFitness(), 1e-15);
         assertEquals(Math.sqrt(0.0005 / 3), s.sdFitness(), 1e-15);
@@ -42,16 +42,16 @@ class BaselinesTest {
         assertEquals(3, s.poisonedEpisodes());
         assertEquals(2.0 / 3.0, s.reEatRate(), 1e-15);
         assertEquals(240.0, s.meanStepsAlive(), 0.0);
-        assertTrue(Double.isNaN(Baselines.Summary.of(eps.subList(0, 1)).reEatRate()));
-        assertThrows(IllegalArgumentException.class, () -> Baselines.Summary.of(List.of()));
+        assertTrue(Double.isNaN(Summary.of(eps.subList(0, 1)).reEatRate()));
+        assertThrows(IllegalArgumentException.class, () -> Summary.of(List.of()));
     }
 
     @Test
     void episodeStatsReadTheFinishedMaze() {
-        TMaze m = Baselines.play(CFG, Baselines.oracle().forEpisode(ENV[0]), ENV[0], Baselines.swapKey(ENV[0]));
+        TMaze m = Baselines.play(CFG, OracleLearner.oracle().forEpisode(ENV[0]), ENV[0], Baselines.swapKey(ENV[0]));
         assertTrue(m.done());
-        Baselines.EpisodeStats s = Baselines.EpisodeStats.of(m);
-        assertEquals(new Baselines.EpisodeStats(m.fitness(), m.foods(), m.poisons(), m.poisonsAfterFirstPoison(),
+        EpisodeStats s = EpisodeStats.of(m);
+        assertEquals(new EpisodeStats(m.fitness(), m.foods(), m.poisons(), m.poisonsAfterFirstPoison(),
                 m.stepsAlive(), m.armChoices(TMaze.BEFORE_POISON, true) + m.armChoices(TMaze.BEFORE_POISON, false),
                 m.armChoices(TMaze.BEFORE_POISON, true),
                 m.armChoices(TMaze.AFTER_POISON, true) + m.armChoices(TMaze.AFTER_POISON, false),
@@ -86,7 +86,7 @@ class BaselinesTest {
 
     @Test
     void reactivePolicyLooksUpTheFrontCellAndTheReward() {
-        Baselines.ReactivePolicy p = new Baselines.ReactivePolicy(new int[] {FORWARD, RIGHT, LEFT, TMaze.NONE});
+        ReactivePolicy p = new ReactivePolicy(new int[] {FORWARD, RIGHT, LEFT, TMaze.NONE});
         TMaze m = new TMaze(CFG, 3, 4);
         assertEquals(FORWARD, p.act(m)); // nothing in front of S
         m.act(RIGHT);
@@ -94,7 +94,7 @@ class BaselinesTest {
         assertEquals("nothing->FORWARD wall->RIGHT green->LEFT red->NONE", p.toString());
         int[] t = new int[12];
         t[8] = RIGHT; // nothing in front after a -1
-        Baselines.ReactivePolicy q = new Baselines.ReactivePolicy(t);
+        ReactivePolicy q = new ReactivePolicy(t);
         assertTrue(q.usesReward());
         assertEquals(FORWARD, q.act(new TMaze(CFG, 3, 4)));
         TMaze poisoned = new TMaze(CFG, TMazeTest.envWith(false, false), 4); // red poison on the left
@@ -102,16 +102,16 @@ class BaselinesTest {
         poisoned.act(FORWARD);
         assertEquals(RIGHT, q.act(poisoned));
         assertEquals(FORWARD, p.act(poisoned), "the plain table ignores the reward");
-        assertThrows(IllegalArgumentException.class, () -> new Baselines.ReactivePolicy(new int[5]));
-        assertThrows(IllegalArgumentException.class, () -> new Baselines.ReactivePolicy(new int[] {0, 1, 2, 4}));
+        assertThrows(IllegalArgumentException.class, () -> new ReactivePolicy(new int[5]));
+        assertThrows(IllegalArgumentException.class, () -> new ReactivePolicy(new int[] {0, 1, 2, 4}));
     }
 
     @Test
     void aRewardIsOnlyEverSeenAtTheStartFacingTheEmptyStem() {
         // This is why the reward-aware search has only two new observations (4^6 tables).
         int seen = 0;
-        for (MazePolicy.Factory f : new MazePolicy.Factory[] {Baselines.random(3), Baselines.oracle(),
-            Baselines.bestFixedPolicy(CFG, ENV).policy()}) {
+        for (MazePolicy.Factory f : new MazePolicy.Factory[] {Baselines.random(3), OracleLearner.oracle(),
+            FixedPolicies.bestFixedPolicy(CFG, ENV).policy()}) {
             for (long k : ENV) {
                 MazePolicy p = f.forEpisode(k);
                 TMaze m = new TMaze(CFG, k, Baselines.swapKey(k));
@@ -131,7 +131,7 @@ class BaselinesTest {
 
     @Test
     void bestFixedPolicyBeatsHandWrittenTablesAndUsesColour() {
-        Baselines.FixedResult best = Baselines.bestFixedPolicy(CFG, ENV);
+        FixedPolicies.FixedResult best = FixedPolicies.bestFixedPolicy(CFG, ENV);
         assertEquals(256, best.candidates());
         assertEquals(Baselines.meanFitness(CFG, best.policy(), ENV), best.meanFitness(), 0.0);
         // measured once: avoid green (turn right), eat red; its mirror is just as good in expectation
@@ -144,17 +144,17 @@ class BaselinesTest {
             {FORWARD, LEFT, FORWARD, LEFT},
         };
         for (int[] t : others) {
-            assertTrue(Baselines.meanFitness(CFG, new Baselines.ReactivePolicy(t), ENV) <= best.meanFitness());
+            assertTrue(Baselines.meanFitness(CFG, new ReactivePolicy(t), ENV) <= best.meanFitness());
         }
-        assertTrue(Baselines.meanFitness(CFG, new Baselines.ReactivePolicy(others[1]), ENV)
+        assertTrue(Baselines.meanFitness(CFG, new ReactivePolicy(others[1]), ENV)
                 < best.meanFitness() - 0.005, "colour helps a fixed policy");
         assertNotEquals(best.policy().table()[Baselines.FRONT_GREEN], best.policy().table()[Baselines.FRONT_RED]);
     }
 
     @Test
     void seeingTheLastRewardGainsAFixedPolicyAlmostNothing() {
-        Baselines.FixedResult plain = Baselines.bestFixedPolicy(CFG, ENV);
-        Baselines.FixedResult withReward = Baselines.bestFixedRewardPolicy(CFG, ENV);
+        FixedPolicies.FixedResult plain = FixedPolicies.bestFixedPolicy(CFG, ENV);
+        FixedPolicies.FixedResult withReward = FixedPolicies.bestFixedRewardPolicy(CFG, ENV);
         assertEquals(4096, withReward.candidates());
         assertTrue(withReward.policy().usesReward());
         assertTrue(withReward.meanFitness() >= plain.meanFitness(), "the search includes the plain tables");
@@ -165,12 +165,12 @@ class BaselinesTest {
 
     @Test
     void oracleClearlyBeatsTheBestFixedPolicyAndRandomIsWorst() {
-        Baselines.Summary random = summary(Baselines.random());
-        Baselines.FixedResult fixedResult = Baselines.bestFixedRewardPolicy(CFG, ENV);
-        Baselines.Summary fixed = summary(Baselines.bestFixedPolicy(CFG, ENV).policy());
-        Baselines.Summary fixedReward = summary(fixedResult.policy());
-        Baselines.Summary oracle = summary(Baselines.oracle());
-        Baselines.Summary inferring = summary(Baselines.oracle(true));
+        Summary random = summary(Baselines.random());
+        FixedPolicies.FixedResult fixedResult = FixedPolicies.bestFixedRewardPolicy(CFG, ENV);
+        Summary fixed = summary(FixedPolicies.bestFixedPolicy(CFG, ENV).policy());
+        Summary fixedReward = summary(fixedResult.policy());
+        Summary oracle = summary(OracleLearner.oracle());
+        Summary inferring = summary(OracleLearner.oracle(true));
 
         // the numbers of docs/TMAZE.md
         assertEquals(0.00453375, random.meanFitness(), 1e-9);
@@ -204,12 +204,12 @@ class BaselinesTest {
     void oracleLearnsInOneShotAndFollowsTheColourAcrossSwaps() {
         int swapped = 0;
         for (long k : ENV) {
-            TMaze m = Baselines.play(CFG, Baselines.oracle().forEpisode(k), k, Baselines.swapKey(k));
+            TMaze m = Baselines.play(CFG, OracleLearner.oracle().forEpisode(k), k, Baselines.swapKey(k));
             assertEquals(0, m.poisonsAfterFirstPoison());
             assertEquals(400, m.stepsAlive());
             assertTrue(m.foods() >= 12, "foods " + m.foods());
             swapped += m.swaps() > 0 ? 1 : 0;
-            TMaze inf = Baselines.play(CFG, Baselines.oracle(true).forEpisode(k), k, Baselines.swapKey(k));
+            TMaze inf = Baselines.play(CFG, OracleLearner.oracle(true).forEpisode(k), k, Baselines.swapKey(k));
             assertTrue(inf.poisons() <= 1);
         }
         assertTrue(swapped > 100, "swaps happen in most episodes: " + swapped);
@@ -220,7 +220,7 @@ class BaselinesTest {
         // red poison on the left, green food on the right; the swap after food 5 is heads
         long k = TMazeTest.envWith(false, false);
         TMaze m = TMaze.withSwapFlips(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), k, true, false);
-        MazePolicy p = Baselines.oracle().forEpisode(k);
+        MazePolicy p = OracleLearner.oracle().forEpisode(k);
         for (int i = 0; i < 7; i++) {
             m.act(p.act(m));
         }
@@ -250,22 +250,22 @@ class BaselinesTest {
     @Test
     void keysMustMatchTheEnvironments() {
         assertThrows(IllegalArgumentException.class,
-                () -> Baselines.meanFitness(CFG, Baselines.oracle(), new long[] {1, 2}, new long[] {1}));
+                () -> Baselines.meanFitness(CFG, OracleLearner.oracle(), new long[] {1, 2}, new long[] {1}));
         assertThrows(IllegalArgumentException.class,
-                () -> Baselines.stats(CFG, Baselines.oracle(), new long[0], new long[0]));
+                () -> Baselines.stats(CFG, OracleLearner.oracle(), new long[0], new long[0]));
     }
 
     @Test
     void aMazeMakerPlaysTheSameMazesAndMustUseTheConfig() {
         long[] env = java.util.Arrays.copyOf(ENV, 20);
         java.util.function.LongFunction<TMaze> maker = k -> new TMaze(CFG, k, Baselines.swapKey(k));
-        assertEquals(Baselines.stats(CFG, Baselines.oracle(), env), Baselines.stats(CFG, Baselines.oracle(), env, maker));
-        assertEquals(Baselines.bestFixedPolicy(CFG, env).policy().toString(),
-                Baselines.bestFixedPolicy(CFG, env, maker).policy().toString());
+        assertEquals(Baselines.stats(CFG, OracleLearner.oracle(), env), Baselines.stats(CFG, OracleLearner.oracle(), env, maker));
+        assertEquals(FixedPolicies.bestFixedPolicy(CFG, env).policy().toString(),
+                FixedPolicies.bestFixedPolicy(CFG, env, maker).policy().toString());
         MazeConfig other = new MazeConfig(4, 200, 18, 0.25, 5, 0.5, 0.025, true);
-        assertThrows(IllegalArgumentException.class, () -> Baselines.stats(other, Baselines.oracle(), env, maker));
+        assertThrows(IllegalArgumentException.class, () -> Baselines.stats(other, OracleLearner.oracle(), env, maker));
         TMaze used = new TMaze(CFG, 1, 2);
         used.act(TMaze.NONE);
-        assertThrows(IllegalArgumentException.class, () -> Baselines.stats(CFG, Baselines.oracle(), env, k -> used));
+        assertThrows(IllegalArgumentException.class, () -> Baselines.stats(CFG, OracleLearner.oracle(), env, k -> used));
     }
 }

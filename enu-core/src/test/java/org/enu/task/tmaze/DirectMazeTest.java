@@ -215,16 +215,16 @@ class DirectMazeTest {
     @Test
     void theOracleNeverReEatsPoisonInTheDirectMaze() {
         long[] keys = org.enu.eval.EnvironmentKeys.heldOut(1, 200);
-        Baselines.Summary o = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.oracle(), keys));
+        Summary o = Summary.of(Baselines.stats(DIRECT_HUNGRY, OracleLearner.oracle(), keys));
         assertEquals(0.0, o.reEatRate());
         assertEquals(400.0, o.meanStepsAlive());
         assertTrue(o.meanFoods() > 17 && o.meanFoods() < 20, "foods " + o.meanFoods());
         // after its first poison it always walks to the food arm until the next swap
         assertEquals(1.0, o.foodArmAfter().mean(), 1e-12);
-        Baselines.Summary rnd = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.random(), keys));
+        Summary rnd = Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.random(), keys));
         assertTrue(rnd.meanFitness() < o.meanFitness() / 3);
         // the colour-blind side learner gets most of the oracle's fitness but re-eats after swaps
-        Baselines.Summary side = Baselines.Summary.of(Baselines.stats(DIRECT_HUNGRY, Baselines.sideLearner(), keys));
+        Summary side = Summary.of(Baselines.stats(DIRECT_HUNGRY, OracleLearner.sideLearner(), keys));
         assertTrue(side.meanFitness() > 0.8 * o.meanFitness(), side.meanFitness() + " vs " + o.meanFitness());
         assertTrue(side.reEatRate() > 0.4, "re-eat " + side.reEatRate());
         assertTrue(side.foodArmAfterSwap().mean() < o.foodArmAfterSwap().mean());

@@ -13,13 +13,13 @@ import org.enu.cell.EnuSpec;
 import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.task.EpisodeTrace;
-import org.enu.task.TaskRegistry;
+import org.enu.tasks.TaskRegistry;
 import org.junit.jupiter.api.Test;
 
 class TMazeTaskTest {
 
     static TMazeTask task(boolean shuffle, float noise) {
-        TMazeConfig cfg = new TMazeConfig(2, "paper", 3, 8, 1, true, shuffle ? "all" : "none", shuffle, MazeConfig.defaults());
+        TMazeConfig cfg = new TMazeConfig(2, "paper", 3, 8, 1, "mean", shuffle ? "all" : "none", shuffle, MazeConfig.defaults());
         return new TMazeTask(cfg, new EnuSpec(1, 4, 4, true, 3f, 1f, 3f, false, noise));
     }
 
@@ -62,7 +62,7 @@ class TMazeTaskTest {
         float[] p = constantOutputGenome(t);
         for (long k : EnvironmentKeys.heldOut(9, 6)) {
             int action = t.mapping(k).actionOf()[0];
-            TMaze byNetwork = t.new Episodes(1).play(p, new long[] {k}, null)[0];
+            TMaze byNetwork = t.newEpisodes(1).play(p, new long[] {k}, null)[0];
             TMaze direct = t.newMaze(k);
             while (!direct.done()) {
                 direct.act(action);
@@ -78,15 +78,15 @@ class TMazeTaskTest {
     void skippingDeadAgentsChangesNoNumber() {
         RunConfig cfg = RunConfig.resolve("tmaze", "original", null, List.of("enu.memory=8", "enu.outputs=4",
                 "tmaze.environments=6", "tmaze.episode_steps=120", "tmaze.energy_max=6"));
-        TMazeTask t = (TMazeTask) TaskRegistry.create(cfg);
+        TMazeTask t = TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
         long[] keys = EnvironmentKeys.training(3, 7, 6);
         for (int seed = 0; seed < 4; seed++) {
             float[] theta = t.layout().initialParameters(seed);
             for (int i = 0; i < theta.length; i++) {
                 theta[i] *= 1 + 0.5f * (float) Math.sin(i + seed);
             }
-            TMazeTask.Episodes skip = t.new Episodes(6);
-            TMazeTask.Episodes all = t.new Episodes(6);
+            TMazeEpisodes skip = t.newEpisodes(6);
+            TMazeEpisodes all = t.newEpisodes(6);
             all.skipDead = false;
             TMaze[] a = skip.play(theta, keys, null);
             TMaze[] b = all.play(theta, keys, null);
@@ -105,7 +105,7 @@ class TMazeTaskTest {
     void silentOutputsMeanNoAction() {
         TMazeTask t = task(true, 0f);
         float[] zero = new float[t.layout().parameterCount()];
-        TMaze z = t.new Episodes(1).play(zero, new long[] {5}, null)[0];
+        TMaze z = t.newEpisodes(1).play(zero, new long[] {5}, null)[0];
         assertEquals(TMaze.START_ROW, z.row());
         assertEquals(TMaze.START_COL, z.col());
         assertEquals(TMaze.NORTH, z.heading());
@@ -117,7 +117,7 @@ class TMazeTaskTest {
         float[] theta = t.layout().initialParameters(3);
         for (long k : EnvironmentKeys.heldOut(2, 3)) {
             TMazeTask.Mapping m = t.mapping(k);
-            EpisodeTrace tr = t.trace(theta, k);
+            EpisodeTrace tr = new TMazeReport(t).trace(theta, k);
             assertEquals(400, tr.rows().size());
             String[] sensor = {"sensor_wall", "sensor_green", "sensor_red"};
             for (int s = 0; s < 3; s++) {
@@ -143,7 +143,7 @@ class TMazeTaskTest {
     void fitnessIsAPureFunctionOfGenomeAndKeys() {
         RunConfig cfg = RunConfig.resolve("tmaze", "quick", null, List.of("enu.memory=4", "enu.outputs=4",
                 "tmaze.environments=3", "tmaze.episode_steps=40"));
-        TMazeTask t = (TMazeTask) TaskRegistry.create(cfg);
+        TMazeTask t = TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
         float[] theta = t.layout().initialParameters(1);
         long[] keys = EnvironmentKeys.training(1, 0, 3);
         double a = t.newRollout().fitness(theta, keys);

@@ -9,17 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
-import org.enu.task.TaskRegistry;
+import org.enu.tasks.TaskRegistry;
 import org.junit.jupiter.api.Test;
 
 /** What evolution sees: balanced mini-batches, output noise per offspring, a start that acts. */
 class TrainingSetupTest {
 
+    static TMazeTask tmaze(RunConfig cfg) {
+        return TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
+    }
+
     static TMazeTask task(String... sets) {
         List<String> all = new ArrayList<>(List.of("enu.memory=4", "enu.outputs=4", "tmaze.layout=direct",
                 "tmaze.starvation=hungry"));
         all.addAll(List.of(sets));
-        return (TMazeTask) TaskRegistry.create(RunConfig.resolve("tmaze", "original", null, all));
+        return tmaze(RunConfig.resolve("tmaze", "original", null, all));
     }
 
     @Test
@@ -121,7 +125,7 @@ class TrainingSetupTest {
     /** Arm choices per episode of the untrained centre of a run with this seed, over 8 held-out mazes. */
     static double armChoices(TMazeTask t, long seed) {
         double n = 0;
-        for (Baselines.EpisodeStats s : t.networkStats(t.initialParameters(seed), EnvironmentKeys.heldOut(seed, 8))) {
+        for (EpisodeStats s : new TMazeReport(t).networkStats(t.initialParameters(seed), EnvironmentKeys.heldOut(seed, 8))) {
             n += s.choicesBefore() + s.choicesAfter() + s.choicesSwap();
         }
         return n / 8;
@@ -142,7 +146,7 @@ class TrainingSetupTest {
         }
         assertTrue(walking >= 7, walking + " of 8 seeds");
         // the main job (quick preset) starts from a network that walks into the arms
-        TMazeTask quick = (TMazeTask) TaskRegistry.create(RunConfig.resolve("tmaze", "quick", null, List.of()));
+        TMazeTask quick = tmaze(RunConfig.resolve("tmaze", "quick", null, List.of()));
         assertTrue(armChoices(quick, 1) >= 1, "quick preset, seed 1: " + armChoices(quick, 1));
         TMazeTask biased = task("tmaze.init_output_bias=0.2", "enu.memory=8");
         float[] a = biased.initialParameters(1);

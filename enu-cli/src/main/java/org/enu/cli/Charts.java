@@ -1,0 +1,108 @@
+package org.enu.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.enu.task.EpisodeTrace;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The chart pieces every plot shares: PNG bytes, the fitness curve, an episode's stacked panels, colours. */
+final class Charts {
+    private Charts() {
+    }
+
+    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(b, chart, width, height);
+        return b.toByteArray();
+    }
+
+    static JFreeChart fitnessChart(List<Map<String, Object>> rows, String taskName) {
+        XYSeries mean = new XYSeries("mean");
+        XYSeries max = new XYSeries("best");
+        XYSeries centre = new XYSeries("centre");
+        for (Map<String, Object> r : rows) {
+            double g = ((Number) r.get("generation")).doubleValue(); // MetricsLog checked it is an integer
+            add(mean, g, r.get("mean"));
+            add(max, g, r.get("max"));
+            add(centre, g, r.get("centre"));
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(max);
+        data.addSeries(mean);
+        data.addSeries(centre);
+        NumberAxis x = new NumberAxis("generation");
+        NumberAxis y = new NumberAxis("fitness");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, lines(3, 0));
+        style(plot);
+        JFreeChart chart = new JFreeChart(taskName + ": fitness per generation", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    static JFreeChart traceChart(EpisodeTrace trace, List<List<String>> panels, String title) {
+        NumberAxis x = new NumberAxis("step");
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+        combined.setGap(8);
+        double[] steps = trace.column(trace.columns().get(0));
+        int colour = 0;
+        for (List<String> panel : panels) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            for (String col : panel) {
+                XYSeries s = new XYSeries(col);
+                double[] v = trace.column(col);
+                for (int i = 0; i < v.length; i++) {
+                    s.add(steps[i], v[i]);
+                }
+                data.addSeries(s);
+            }
+            NumberAxis y = new NumberAxis(String.join(", ", panel));
+            y.setAutoRangeIncludesZero(false);
+            y.setLabelFont(y.getLabelFont().deriveFont(10f));
+            XYPlot p = new XYPlot(data, null, y, lines(panel.size(), colour));
+            colour += panel.size();
+            style(p);
+            combined.add(p, 1);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static void add(XYSeries s, double x, Object v) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            s.add(x, n.doubleValue());
+        }
+    }
+
+    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** A line renderer for n series, colours taken from the palette starting at {@code first}. */
+    static XYLineAndShapeRenderer lines(int n, int first) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < n; i++) {
+            r.setSeriesPaint(i, PALETTE[(first + i) % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(1.4f));
+        }
+        return r;
+    }
+
+    static void style(XYPlot p) {
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(new Color(0xdddddd));
+        p.setRangeGridlinePaint(new Color(0xdddddd));
+    }
+}

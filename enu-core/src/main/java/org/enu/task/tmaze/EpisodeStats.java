@@ -1,0 +1,27 @@
+package org.enu.task.tmaze;
+
+/**
+ * Statistics of one finished (or partly played) episode. The arm choices (moves from the
+ * junction into an arm) are counted per phase: before the first poison, after it, and after a
+ * swap that followed it; {@code *Food} of them went into the arm that held the food.
+ */
+public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive,
+                           int choicesBefore, int foodChoicesBefore, int choicesAfter, int foodChoicesAfter,
+                           int choicesSwap, int foodChoicesSwap) {
+    /** Without arm choices (all 0). */
+    public EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive) {
+        this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0);
+    }
+
+    public static EpisodeStats of(TMaze finished) {
+        return new EpisodeStats(finished.fitness(), finished.foods(), finished.poisons(),
+                finished.poisonsAfterFirstPoison(), finished.stepsAlive(),
+                total(finished, TMaze.BEFORE_POISON), finished.armChoices(TMaze.BEFORE_POISON, true),
+                total(finished, TMaze.AFTER_POISON), finished.armChoices(TMaze.AFTER_POISON, true),
+                total(finished, TMaze.AFTER_SWAP), finished.armChoices(TMaze.AFTER_SWAP, true));
+    }
+
+    private static int total(TMaze m, int phase) {
+        return m.armChoices(phase, true) + m.armChoices(phase, false);
+    }
+}
