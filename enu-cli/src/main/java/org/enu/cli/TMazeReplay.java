@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.enu.network.EnuNetwork;
 import org.enu.task.tmaze.MazeConfig;
+import org.enu.task.tmaze.MazeText;
 import org.enu.task.tmaze.TMaze;
 import org.enu.task.tmaze.TMazeEpisodes;
 import org.enu.task.tmaze.TMazeTask;
@@ -48,7 +49,7 @@ final class TMazeReplay {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "action %d/%d  steps %d-%d%n", index + 1, actions,
                         index * maze.stepsPerAction(), (index + 1) * maze.stepsPerAction() - 1));
-                sb.append(z.render());
+                sb.append(MazeText.render(z));
                 StringBuilder seen = new StringBuilder();
                 for (int s = 0; s < TMaze.SENSORS; s++) {
                     if (started && prevSensors[s]) {
@@ -60,7 +61,7 @@ final class TMazeReplay {
                         seen.length() == 0 ? "nothing " : seen.toString(), prevReward, names[chosen[0]], z.lastReward()));
                 sb.append(String.format(Locale.ROOT,
                         "energy %.2f  alive %s  food %d  poison %d  fitness %.4f  (poison is %s)%n",
-                        z.energy(), z.alive(), z.foods(), z.poisons(), z.fitness(), z.poisonIsGreen() ? "green" : "red"));
+                        z.energy(), z.alive(), z.score().foods(), z.score().poisons(), z.fitness(), z.poisonIsGreen() ? "green" : "red"));
                 frames.accept(sb.toString());
             }
         });

@@ -14,14 +14,14 @@ public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAf
     }
 
     public static EpisodeStats of(TMaze finished) {
-        return new EpisodeStats(finished.fitness(), finished.foods(), finished.poisons(),
-                finished.poisonsAfterFirstPoison(), finished.stepsAlive(),
-                total(finished, TMaze.BEFORE_POISON), finished.armChoices(TMaze.BEFORE_POISON, true),
-                total(finished, TMaze.AFTER_POISON), finished.armChoices(TMaze.AFTER_POISON, true),
-                total(finished, TMaze.AFTER_SWAP), finished.armChoices(TMaze.AFTER_SWAP, true));
+        return new EpisodeStats(finished.fitness(), finished.score().foods(), finished.score().poisons(),
+                finished.score().poisonsAfterFirstPoison(), finished.score().stepsAlive(),
+                total(finished, TMaze.BEFORE_POISON), finished.score().armChoices(TMaze.BEFORE_POISON, true),
+                total(finished, TMaze.AFTER_POISON), finished.score().armChoices(TMaze.AFTER_POISON, true),
+                total(finished, TMaze.AFTER_SWAP), finished.score().armChoices(TMaze.AFTER_SWAP, true));
     }
 
     private static int total(TMaze m, int phase) {
-        return m.armChoices(phase, true) + m.armChoices(phase, false);
+        return m.score().armChoices(phase, true) + m.score().armChoices(phase, false);
     }
 }

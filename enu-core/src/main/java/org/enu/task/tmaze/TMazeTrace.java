@@ -61,9 +61,9 @@ final class TMazeTrace {
                 row[i++] = z.energy();
                 row[i++] = z.alive() ? 1 : 0;
                 row[i++] = z.lastReward();
-                row[i++] = z.foods();
-                row[i++] = z.poisons();
-                row[i++] = z.swaps();
+                row[i++] = z.score().foods();
+                row[i++] = z.score().poisons();
+                row[i++] = z.score().swaps();
                 for (int s = 0; s < TMaze.SENSORS; s++) {
                     row[i++] = z.sensor(s) ? 1 : 0;
                 }

@@ -51,14 +51,14 @@ class BaselinesTest {
         TMaze m = Baselines.play(CFG, OracleLearner.oracle().forEpisode(ENV[0]), ENV[0], Baselines.swapKey(ENV[0]));
         assertTrue(m.done());
         EpisodeStats s = EpisodeStats.of(m);
-        assertEquals(new EpisodeStats(m.fitness(), m.foods(), m.poisons(), m.poisonsAfterFirstPoison(),
-                m.stepsAlive(), m.armChoices(TMaze.BEFORE_POISON, true) + m.armChoices(TMaze.BEFORE_POISON, false),
-                m.armChoices(TMaze.BEFORE_POISON, true),
-                m.armChoices(TMaze.AFTER_POISON, true) + m.armChoices(TMaze.AFTER_POISON, false),
-                m.armChoices(TMaze.AFTER_POISON, true),
-                m.armChoices(TMaze.AFTER_SWAP, true) + m.armChoices(TMaze.AFTER_SWAP, false),
-                m.armChoices(TMaze.AFTER_SWAP, true)), s);
-        assertTrue(s.choicesBefore() + s.choicesAfter() + s.choicesSwap() >= m.foods() + m.poisons(),
+        assertEquals(new EpisodeStats(m.fitness(), m.score().foods(), m.score().poisons(), m.score().poisonsAfterFirstPoison(),
+                m.score().stepsAlive(), m.score().armChoices(TMaze.BEFORE_POISON, true) + m.score().armChoices(TMaze.BEFORE_POISON, false),
+                m.score().armChoices(TMaze.BEFORE_POISON, true),
+                m.score().armChoices(TMaze.AFTER_POISON, true) + m.score().armChoices(TMaze.AFTER_POISON, false),
+                m.score().armChoices(TMaze.AFTER_POISON, true),
+                m.score().armChoices(TMaze.AFTER_SWAP, true) + m.score().armChoices(TMaze.AFTER_SWAP, false),
+                m.score().armChoices(TMaze.AFTER_SWAP, true)), s);
+        assertTrue(s.choicesBefore() + s.choicesAfter() + s.choicesSwap() >= m.score().foods() + m.score().poisons(),
                 "every meal follows an arm choice");
         assertEquals(Keys.of(ENV[0], Baselines.SWAP_STREAM), Baselines.swapKey(ENV[0]));
     }
@@ -205,12 +205,12 @@ class BaselinesTest {
         int swapped = 0;
         for (long k : ENV) {
             TMaze m = Baselines.play(CFG, OracleLearner.oracle().forEpisode(k), k, Baselines.swapKey(k));
-            assertEquals(0, m.poisonsAfterFirstPoison());
-            assertEquals(400, m.stepsAlive());
-            assertTrue(m.foods() >= 12, "foods " + m.foods());
-            swapped += m.swaps() > 0 ? 1 : 0;
+            assertEquals(0, m.score().poisonsAfterFirstPoison());
+            assertEquals(400, m.score().stepsAlive());
+            assertTrue(m.score().foods() >= 12, "foods " + m.score().foods());
+            swapped += m.score().swaps() > 0 ? 1 : 0;
             TMaze inf = Baselines.play(CFG, OracleLearner.oracle(true).forEpisode(k), k, Baselines.swapKey(k));
-            assertTrue(inf.poisons() <= 1);
+            assertTrue(inf.score().poisons() <= 1);
         }
         assertTrue(swapped > 100, "swaps happen in most episodes: " + swapped);
     }
@@ -219,32 +219,32 @@ class BaselinesTest {
     void oracleTurnsAroundAtAKnownPoisonAfterASwap() {
         // red poison on the left, green food on the right; the swap after food 5 is heads
         long k = TMazeTest.envWith(false, false);
-        TMaze m = TMaze.withSwapFlips(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), k, true, false);
+        TMaze m = TMazeTest.withSwapFlips(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), k, true, false);
         MazePolicy p = OracleLearner.oracle().forEpisode(k);
         for (int i = 0; i < 7; i++) {
             m.act(p.act(m));
         }
-        assertEquals(1, m.poisons(), "first trip: left, poison");
+        assertEquals(1, m.score().poisons(), "first trip: left, poison");
         for (int i = 0; i < 7 * 5; i++) {
             m.act(p.act(m));
         }
-        assertEquals(5, m.foods(), "then straight to the right arm five times");
-        assertEquals(1, m.swaps());
+        assertEquals(5, m.score().foods(), "then straight to the right arm five times");
+        assertEquals(1, m.score().swaps());
         // poison now on the right: walk to the arm (6), see red, turn round (2), go left and eat (3)
         for (int i = 0; i < 10; i++) {
             m.act(p.act(m));
         }
-        assertEquals(5, m.foods());
+        assertEquals(5, m.score().foods());
         assertEquals(1, m.row());
         assertEquals(2, m.col());
         assertEquals(TMaze.WEST, m.heading());
         m.act(p.act(m));
-        assertEquals(6, m.foods());
-        assertEquals(1, m.poisons());
+        assertEquals(6, m.score().foods());
+        assertEquals(1, m.score().poisons());
         for (int i = 0; i < 7; i++) {
             m.act(p.act(m));
         }
-        assertEquals(7, m.foods(), "and now straight to the left arm");
+        assertEquals(7, m.score().foods(), "and now straight to the left arm");
     }
 
     @Test

@@ -51,12 +51,12 @@ class DirectMazeTest {
         assertEquals(2, m.row());
         assertSensors(m, true, true, false); // green (food) above
         m.act(MOVE_UP);
-        assertEquals(1, m.foods());
+        assertEquals(1, m.score().foods());
         assertEquals(1.0, m.lastReward());
         assertEquals(3, m.row());
         assertEquals(2, m.col());
         assertEquals(18.0, m.energy());
-        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, true));
+        assertEquals(1, m.score().armChoices(TMaze.BEFORE_POISON, true));
     }
 
     @Test
@@ -69,7 +69,7 @@ class DirectMazeTest {
         assertEquals(5, m.col(), "right at the junction is a wall");
         acts(m, MOVE_DOWN, MOVE_UP, MOVE_UP);
         assertEquals(2, m.row(), "back through the junction into the top arm");
-        assertEquals(2, m.armChoices(TMaze.BEFORE_POISON, true) + m.armChoices(TMaze.BEFORE_POISON, false));
+        assertEquals(2, m.score().armChoices(TMaze.BEFORE_POISON, true) + m.score().armChoices(TMaze.BEFORE_POISON, false));
         assertEquals(7 + 2, m.actionsTaken());
         assertEquals(18 - 9, m.energy(), 1e-12);
     }
@@ -79,24 +79,24 @@ class DirectMazeTest {
         TMaze m = new TMaze(DIRECT, GREEN_TOP_RED_POISON, SWAP);
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN);
         assertSensors(m, true, false, true);
-        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, false));
+        assertEquals(1, m.score().armChoices(TMaze.BEFORE_POISON, false));
         acts(m, MOVE_UP, MOVE_UP);
         assertSensors(m, true, true, false);
         m.act(MOVE_DOWN);
         assertEquals(3, m.row(), "back at the junction");
         m.act(MOVE_DOWN);
         m.act(MOVE_DOWN); // eats the red poison: the first reward counts +1
-        assertEquals(1, m.poisons());
+        assertEquals(1, m.score().poisons());
         assertEquals(-1.0, m.lastReward());
-        assertEquals(1.0, m.rewardSum());
+        assertEquals(1.0, m.score().rewardSum());
         // the same poison again: -1 and no energy; the second choice of the poison arm came after the first poison
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN);
-        assertEquals(2, m.poisons());
-        assertEquals(1, m.armChoices(TMaze.AFTER_POISON, false));
-        assertEquals(0.0, m.rewardSum());
+        assertEquals(2, m.score().poisons());
+        assertEquals(1, m.score().armChoices(TMaze.AFTER_POISON, false));
+        assertEquals(0.0, m.score().rewardSum());
         assertFalse(m.alive());
         assertTrue(m.frozen(), "final death");
-        assertEquals(14 * 4, m.stepsAlive());
+        assertEquals(14 * 4, m.score().stepsAlive());
         m.act(MOVE_RIGHT);
         assertEquals(2, m.col(), "a dead agent does not move");
     }
@@ -109,16 +109,16 @@ class DirectMazeTest {
         }
         assertFalse(m.alive());
         assertFalse(m.frozen());
-        assertEquals(72, m.stepsAlive());
+        assertEquals(72, m.score().stepsAlive());
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP);
-        assertEquals(72, m.stepsAlive(), "no alive bonus while starving");
+        assertEquals(72, m.score().stepsAlive(), "no alive bonus while starving");
         assertEquals(2, m.row(), "but it moves");
         m.act(MOVE_UP); // food
         assertTrue(m.alive());
         assertEquals(18.0, m.energy());
-        assertEquals(72, m.stepsAlive(), "the action that fed it began starving");
+        assertEquals(72, m.score().stepsAlive(), "the action that fed it began starving");
         m.act(NONE);
-        assertEquals(76, m.stepsAlive());
+        assertEquals(76, m.score().stepsAlive());
         assertEquals((1 + 0.025 * 76) / 400, m.fitness(), 1e-12);
         // a second poison empties the energy but does not end the episode
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // first poison: refills
@@ -127,7 +127,7 @@ class DirectMazeTest {
         assertFalse(m.alive());
         assertEquals(0.0, m.energy());
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP);
-        assertEquals(2, m.foods());
+        assertEquals(2, m.score().foods());
         assertTrue(m.alive());
     }
 
@@ -144,10 +144,10 @@ class DirectMazeTest {
         acts(m, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.LEFT, TMaze.FORWARD);
         assertSensors(m, false, true, false);
         m.act(TMaze.FORWARD);
-        assertEquals(1, m.foods());
+        assertEquals(1, m.score().foods());
         assertTrue(m.alive());
-        assertEquals(72, m.stepsAlive(), "the starving actions earned no bonus");
-        assertEquals(1, m.armChoices(TMaze.BEFORE_POISON, true));
+        assertEquals(72, m.score().stepsAlive(), "the starving actions earned no bonus");
+        assertEquals(1, m.score().armChoices(TMaze.BEFORE_POISON, true));
         // the same moves under the paper's rule: nothing after death
         TMaze d = new TMaze(MazeConfig.defaults(), GREEN_TOP_RED_POISON, SWAP);
         for (int i = 0; i < 18; i++) {
@@ -155,7 +155,7 @@ class DirectMazeTest {
         }
         assertTrue(d.frozen());
         acts(d, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.FORWARD, TMaze.LEFT, TMaze.FORWARD, TMaze.FORWARD);
-        assertEquals(0, d.foods());
+        assertEquals(0, d.score().foods());
         assertEquals(5, d.row());
     }
 
@@ -165,7 +165,7 @@ class DirectMazeTest {
         TMaze m = new TMaze(soft, GREEN_TOP_RED_POISON, SWAP);
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP); // food, counted +1
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // poison
-        assertEquals(0.75, m.rewardSum(), 1e-12);
+        assertEquals(0.75, m.score().rewardSum(), 1e-12);
         assertEquals(-1.0, m.lastReward(), "the network still sees a full negative reward");
         // with poison_empties false a second poison refills the energy like food
         MazeConfig d = MazeConfig.defaults();
@@ -174,10 +174,10 @@ class DirectMazeTest {
         TMaze f = new TMaze(full, GREEN_TOP_RED_POISON, SWAP);
         acts(f, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN,
                 MOVE_DOWN);
-        assertEquals(2, f.poisons());
+        assertEquals(2, f.score().poisons());
         assertTrue(f.alive());
         assertEquals(18.0, f.energy());
-        assertEquals(1.0, f.rewardSum(), 1e-12);
+        assertEquals(1.0, f.score().rewardSum(), 1e-12);
         assertTrue(d.poisonEmpties());
         assertThrows(IllegalArgumentException.class,
                 () -> MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, 0.5));
@@ -203,8 +203,8 @@ class DirectMazeTest {
             while (!t.done() && !t.frozen()) {
                 t.act(r.nextInt(3));
             }
-            ateDirect += d.foods() + d.poisons() > 0 ? 1 : 0;
-            ateTurn += t.foods() + t.poisons() > 0 ? 1 : 0;
+            ateDirect += d.score().foods() + d.score().poisons() > 0 ? 1 : 0;
+            ateTurn += t.score().foods() + t.score().poisons() > 0 ? 1 : 0;
         }
         double pd = ateDirect / (double) n;
         double pt = ateTurn / (double) n;

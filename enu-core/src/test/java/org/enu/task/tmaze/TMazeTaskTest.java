@@ -93,8 +93,8 @@ class TMazeTaskTest {
             int died = 0;
             for (int e = 0; e < 6; e++) {
                 assertEquals(b[e].fitness(), a[e].fitness(), 0.0, "seed " + seed + " env " + e);
-                assertEquals(b[e].foods(), a[e].foods());
-                assertEquals(b[e].stepsAlive(), a[e].stepsAlive());
+                assertEquals(b[e].score().foods(), a[e].score().foods());
+                assertEquals(b[e].score().stepsAlive(), a[e].score().stepsAlive());
                 died += a[e].alive() ? 0 : 1;
             }
             assertTrue(died > 0, "some agents die, so skipping is exercised");

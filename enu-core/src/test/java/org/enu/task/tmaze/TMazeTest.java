@@ -129,11 +129,11 @@ class TMazeTest {
         assertEquals(2, m.col());
         assertEquals(TMaze.WEST, m.heading());
         assertSensors(m, false, true, false);
-        assertEquals(0, m.foods() + m.poisons());
+        assertEquals(0, m.score().foods() + m.score().poisons());
         assertEquals(6, m.actionsTaken());
         m.act(FORWARD);
-        assertEquals(1, m.poisons());
-        assertEquals(0, m.foods());
+        assertEquals(1, m.score().poisons());
+        assertEquals(0, m.score().foods());
         assertEquals(-1.0, m.lastReward(), 0.0);
         assertAtStart(m);
         assertEquals(7, m.actionsTaken());
@@ -158,9 +158,9 @@ class TMazeTest {
                 m.act(FORWARD);
                 boolean leftIsPoison = greenLeft == poisonGreen;
                 assertEquals(leftIsPoison ? -1.0 : 1.0, m.lastReward(), 0.0);
-                assertEquals(leftIsPoison ? 1 : 0, m.poisons());
-                assertEquals(leftIsPoison ? 0 : 1, m.foods());
-                assertEquals(leftIsPoison ? 1 : 5, m.poisonCol());
+                assertEquals(leftIsPoison ? 1 : 0, m.score().poisons());
+                assertEquals(leftIsPoison ? 0 : 1, m.score().foods());
+                assertEquals(leftIsPoison ? 1 : 5, poisonCol(m));
                 assertAtStart(m);
             }
         }
@@ -187,7 +187,7 @@ class TMazeTest {
             assertEquals(18.0 - k, m.energy(), 1e-12, "after action " + k);
         }
         m.act(FORWARD);
-        assertEquals(1, m.foods());
+        assertEquals(1, m.score().foods());
         assertEquals(18.0, m.energy(), 0.0, "the eating action is not decayed");
         m.act(NONE);
         assertEquals(17.0, m.energy(), 1e-12);
@@ -199,17 +199,17 @@ class TMazeTest {
         walkToItem(m, true);
         assertEquals(12.0, m.energy(), 1e-12);
         m.act(FORWARD);
-        assertEquals(1, m.poisons());
+        assertEquals(1, m.score().poisons());
         assertEquals(18.0, m.energy(), 0.0);
         assertTrue(m.alive());
         walkToItem(m, true);
         m.act(FORWARD);
-        assertEquals(2, m.poisons());
-        assertEquals(1, m.poisonsAfterFirstPoison());
+        assertEquals(2, m.score().poisons());
+        assertEquals(1, m.score().poisonsAfterFirstPoison());
         assertEquals(-1.0, m.lastReward(), 0.0);
         assertEquals(0.0, m.energy(), 0.0);
         assertFalse(m.alive());
-        assertEquals(14 * 4, m.stepsAlive(), "the killing action's steps count as alive");
+        assertEquals(14 * 4, m.score().stepsAlive(), "the killing action's steps count as alive");
     }
 
     @Test
@@ -223,7 +223,7 @@ class TMazeTest {
         m.act(FORWARD);
         assertFalse(m.alive());
         assertEquals(0.0, m.energy(), 0.0);
-        assertEquals(72, m.stepsAlive());
+        assertEquals(72, m.score().stepsAlive());
         assertEquals(4, m.row(), "the last action still moved");
         double fit = m.fitness();
         assertEquals(72 * 0.025 / 400, fit, 1e-15);
@@ -233,7 +233,7 @@ class TMazeTest {
         assertEquals(28, m.actionsTaken());
         assertEquals(4, m.row());
         assertEquals(TMaze.NORTH, m.heading());
-        assertEquals(72, m.stepsAlive());
+        assertEquals(72, m.score().stepsAlive());
         assertEquals(fit, m.fitness(), 0.0);
         assertEquals(0.0, m.lastReward(), 0.0);
     }
@@ -247,7 +247,7 @@ class TMazeTest {
             TMaze m = new TMaze(cfg, k, SWAP);
             walkToItem(m, true);
             m.act(FORWARD);
-            assertEquals(firstPositive ? 1.0 : -1.0, m.rewardSum(), 0.0);
+            assertEquals(firstPositive ? 1.0 : -1.0, m.score().rewardSum(), 0.0);
             assertEquals(-1.0, m.lastReward(), 0.0, "the raw reward is still -1");
             walkToItem(m, false);
             m.act(FORWARD);
@@ -256,14 +256,14 @@ class TMazeTest {
             m.act(FORWARD);
             assertFalse(m.alive());
             assertEquals(21, m.actionsTaken());
-            assertEquals(84, m.stepsAlive());
+            assertEquals(84, m.score().stepsAlive());
             while (!m.done()) {
                 m.act(FORWARD);
             }
             double rewards = (firstPositive ? 1 : -1) + 1 - 1;
             assertEquals((rewards + 0.025 * 84) / 400, m.fitness(), 1e-15);
-            assertEquals(1, m.foods());
-            assertEquals(2, m.poisons());
+            assertEquals(1, m.score().foods());
+            assertEquals(2, m.score().poisons());
             assertThrows(IllegalStateException.class, () -> m.act(NONE));
         }
         // a first food is +1 anyway: 14 foods, alive all 400 steps = the maximum fitness 0.06
@@ -278,7 +278,7 @@ class TMazeTest {
         acts(best, NONE, NONE);
         assertTrue(best.done());
         assertEquals(14, eaten);
-        assertEquals(400, best.stepsAlive());
+        assertEquals(400, best.score().stepsAlive());
         assertEquals((14 + 10.0) / 400, best.fitness(), 1e-15);
     }
 
@@ -287,13 +287,13 @@ class TMazeTest {
         List<Boolean> sides = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean foodLeft = m.poisonIsGreen() != m.greenOnLeft();
-            int swapsBefore = m.swaps();
+            int swapsBefore = m.score().swaps();
             walkToItem(m, foodLeft);
             m.act(FORWARD);
             assertEquals(1.0, m.lastReward(), 0.0);
-            assertEquals(i + 1, m.foods());
+            assertEquals(i + 1, m.score().foods());
             if ((i + 1) % 5 != 0) {
-                assertEquals(swapsBefore, m.swaps(), "no swap after food " + (i + 1));
+                assertEquals(swapsBefore, m.score().swaps(), "no swap after food " + (i + 1));
             }
             sides.add(m.greenOnLeft());
         }
@@ -303,18 +303,18 @@ class TMazeTest {
     @Test
     void swapsHappenAfterEveryFifthFoodWithTheScriptedFlips() {
         long k = envWith(true, false); // green poison right, red food left
-        TMaze m = TMaze.withSwapFlips(LONG, k, true, false, true);
+        TMaze m = withSwapFlips(LONG, k, true, false, true);
         List<Boolean> greenLeft = eatFood(m, 15);
         for (int i = 0; i < 15; i++) {
             // green starts right; swaps after food 5 (heads) and 15 (heads), not after food 10
             boolean expect = i >= 4 && i < 14;
             assertEquals(expect, greenLeft.get(i), "after food " + (i + 1));
         }
-        assertEquals(2, m.swaps());
-        assertEquals(3, m.swapOpportunities());
+        assertEquals(2, m.score().swaps());
+        assertEquals(3, m.score().swapOpportunities());
         assertTrue(m.poisonIsGreen(), "the poison keeps its colour");
-        assertEquals(5, m.poisonCol());
-        assertEquals(0, m.poisons());
+        assertEquals(5, poisonCol(m));
+        assertEquals(0, m.score().poisons());
     }
 
     @Test
@@ -336,29 +336,29 @@ class TMazeTest {
                 }
                 assertEquals(left, sides.get(5 * j + 4), "swap key " + s + ", opportunity " + j);
             }
-            assertEquals(swaps, m.swaps());
+            assertEquals(swaps, m.score().swaps());
             checked += swaps;
         }
         assertTrue(checked > 0 && checked < 18, "the keys give both heads and tails");
         // probability 0 and 1: never, always
         TMaze never = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 0.0, 0.025, true), k, SWAP);
         eatFood(never, 15);
-        assertEquals(0, never.swaps());
+        assertEquals(0, never.score().swaps());
         TMaze always = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 1.0, 0.025, true), k, SWAP);
         eatFood(always, 15);
-        assertEquals(3, always.swaps());
+        assertEquals(3, always.score().swaps());
     }
 
     @Test
     void poisonDoesNotCountTowardsSwaps() {
         long k = envWith(false, false); // red poison left, green food right
-        TMaze m = TMaze.withSwapFlips(LONG, k); // no flips: any swap opportunity would throw
+        TMaze m = withSwapFlips(LONG, k); // no flips: any swap opportunity would throw
         walkToItem(m, true);
         m.act(FORWARD);
         eatFood(m, 4);
-        assertEquals(0, m.swapOpportunities());
-        assertEquals(1, m.poisons());
-        assertEquals(4, m.foods());
+        assertEquals(0, m.score().swapOpportunities());
+        assertEquals(1, m.score().poisons());
+        assertEquals(4, m.score().foods());
     }
 
     @Test
@@ -379,7 +379,7 @@ class TMazeTest {
         KeyedRandom r = new KeyedRandom(policyKey);
         while (!m.done()) {
             m.act(r.bernoulli(0.7) ? FORWARD : r.nextInt(4));
-            out.append(m.render());
+            out.append(MazeText.render(m));
         }
         out.append(m.fitness());
     }
@@ -387,13 +387,13 @@ class TMazeTest {
     @Test
     void renderDrawsItemsAgentAndPoison() {
         TMaze m = new TMaze(CFG, envWith(true, true), SWAP);
-        String[] lines = m.render().split("\n");
+        String[] lines = MazeText.render(m).split("\n");
         assertEquals("#######", lines[0]);
         assertEquals("#G...R#   poison: G", lines[1]);
         assertEquals("###^###", lines[5]);
         m.act(RIGHT);
-        assertEquals("###>###", m.render().split("\n")[5]);
-        assertTrue(m.render().contains("action 1/100"));
+        assertEquals("###>###", MazeText.render(m).split("\n")[5]);
+        assertTrue(MazeText.render(m).contains("action 1/100"));
     }
 
     @Test
@@ -426,5 +426,22 @@ class TMazeTest {
     private static void assertBad(String field, org.junit.jupiter.api.function.Executable make) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make);
         assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
+    }
+
+    /** Column of the poison item now (turn layout: 1 left, 5 right). */
+    private static int poisonCol(TMaze m) {
+        return m.poisonIsGreen() == m.greenOnLeft() ? TMaze.LEFT_ITEM_COL : TMaze.RIGHT_ITEM_COL;
+    }
+
+    /** An episode whose swap opportunities use the given flips in order (more are an error). */
+    static TMaze withSwapFlips(MazeConfig cfg, long envKey, boolean... flips) {
+        boolean[] f = flips.clone();
+        int[] next = {0};
+        return new TMaze(cfg, TMaze.layoutOf(envKey, cfg.poisonGreenProbability()), () -> {
+            if (next[0] >= f.length) {
+                throw new IllegalStateException("swap opportunity " + next[0] + " has no scripted flip");
+            }
+            return f[next[0]++];
+        });
     }
 }

@@ -98,7 +98,7 @@ class TrainingSetupTest {
         // 0.5 is the key's own draw: the same mazes as before the setting existed
         TMazeTask even = task("tmaze.environments=8");
         for (long k : EnvironmentKeys.heldOut(7, 50)) {
-            assertEquals(TMaze.layoutOf(k), (even.newMaze(k).poisonIsGreen() ? 1 : 0) | (even.newMaze(k).greenOnLeft() ? 2 : 0));
+            assertEquals(TMaze.layoutOf(k, 0.5), (even.newMaze(k).poisonIsGreen() ? 1 : 0) | (even.newMaze(k).greenOnLeft() ? 2 : 0));
         }
         for (String bad : List.of("1.5", "-0.1")) {
             org.enu.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
