@@ -16,7 +16,6 @@ import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code enu plot DIR}: PNG plots of a run's fitness curve and of one held-out episode. */

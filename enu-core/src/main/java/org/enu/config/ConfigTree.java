@@ -181,62 +181,11 @@ public final class ConfigTree {
      * schema's type (integer, number, boolean, text or section).
      */
     public void checkAgainst(ConfigTree schema) {
-        check(root, schema.root, "");
+        SchemaCheck.check(root, schema.root, "");
     }
 
-    private static void check(Map<String, Object> node, Map<String, Object> schema, String prefix) {
-        for (Map.Entry<String, Object> e : node.entrySet()) {
-            String key = prefix + e.getKey();
-            if (!schema.containsKey(e.getKey())) {
-                String known = String.join(", ", schema.keySet());
-                throw new ConfigException(key + ": unknown key (known here: " + known + ")");
-            }
-            Object want = schema.get(e.getKey());
-            Object got = e.getValue();
-            if (want instanceof Map) {
-                if (!(got instanceof Map)) {
-                    throw new ConfigException(key + ": expected a section of keys, got " + describe(got));
-                }
-                check(asMap(got), asMap(want), key + ".");
-            } else if (got instanceof Map) {
-                throw new ConfigException(key + ": expected a single value, got a section");
-            } else if (!sameType(want, got)) {
-                throw new ConfigException(key + ": expected " + typeName(want) + ", got " + describe(got));
-            }
-        }
-    }
-
-    private static boolean sameType(Object want, Object got) {
-        if (want instanceof Boolean) {
-            return got instanceof Boolean;
-        }
-        if (want instanceof Integer || want instanceof Long) {
-            return got instanceof Integer || got instanceof Long
-                    || (got instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15);
-        }
-        if (want instanceof Number) {
-            return got instanceof Number;
-        }
-        if (want instanceof String) {
-            return got instanceof String;
-        }
-        return true;
-    }
-
-    private static String typeName(Object want) {
-        if (want instanceof Boolean) {
-            return "true or false";
-        }
-        if (want instanceof Integer || want instanceof Long) {
-            return "an integer";
-        }
-        if (want instanceof Number) {
-            return "a number";
-        }
-        return "text";
-    }
-
-    private static String describe(Object v) {
+    /** A value as an error message shows it. */
+    static String describe(Object v) {
         if (v == null) {
             return "nothing";
         }
@@ -322,7 +271,7 @@ public final class ConfigTree {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
+    static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;
     }
 
