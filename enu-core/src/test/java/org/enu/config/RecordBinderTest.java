@@ -1,0 +1,101 @@
+package org.enu.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.enu.task.iaf.IafConfig;
+import org.enu.task.stdp.StdpConfig;
+import org.enu.task.tmaze.TMazeConfig;
+import org.enu.tasks.TaskRegistry;
+import org.enu.tasks.TaskType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Task sections bound by the settings records' component names. */
+class RecordBinderTest {
+    @TempDir
+    Path tmp;
+
+    private static void keys(Class<?> record, TreeSet<String> out) {
+        for (RecordComponent c : record.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                keys(c.getType(), out);
+            } else {
+                out.add(RecordBinder.snakeCase(c.getName()));
+            }
+        }
+    }
+
+    @Test
+    void everySectionKeyIsOneRecordComponentAndBack() {
+        for (String name : TaskRegistry.names()) {
+            TaskType<?, ?> type = TaskRegistry.get(name);
+            TreeSet<String> bound = new TreeSet<>();
+            keys(type.settings(), bound);
+            TreeSet<String> schema = new TreeSet<>(RunConfig.schema(name).section(name).map().keySet());
+            assertEquals(schema, bound, name);
+        }
+    }
+
+    @Test
+    void snakeCaseOfComponentNames() {
+        assertEquals("steps_per_action", RecordBinder.snakeCase("stepsPerAction"));
+        assertEquals("environments", RecordBinder.snakeCase("environments"));
+        assertEquals("output_noise_key", RecordBinder.snakeCase("outputNoiseKey"));
+    }
+
+    @Test
+    void theBoundSettingsAreThePresetsValues() {
+        TMazeConfig t = (TMazeConfig) RunConfig.resolve("tmaze", "quick", null, List.of()).settings();
+        assertEquals("direct", t.maze().layout());
+        assertEquals(4, t.wiringSeed());
+        assertEquals(false, t.noisePerOffspring());
+        assertEquals(true, t.meanIntegration());
+        assertEquals(1, t.maze().foodsPerSwap());
+        StdpConfig s = (StdpConfig) RunConfig.resolve("stdp", "quick", null, List.of("stdp.variant=plain")).settings();
+        assertEquals(false, s.modulated());
+    }
+
+    @Test
+    void aBadTaskValueIsRefusedWhenTheConfigurationIsResolved() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.integration=median")));
+        assertEquals("tmaze.integration: expected mean or sum, got 'median'", e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.steps_per_action=0")));
+        assertEquals("tmaze.steps_per_action: must be >= 1, got 0", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> RunConfig.resolve("iaf", "quick", null, List.of("iaf.loss=l2")));
+        assertTrue(e.getMessage().startsWith("iaf.loss: expected isi or spike_distance"), e.getMessage());
+    }
+
+    /** A run directory's config.yaml written before a key existed loads with what that run trained with. */
+    @Test
+    void keysAnOlderConfigLacksTakeTheirDocumentedValues() throws IOException {
+        TMazeConfig t = (TMazeConfig) load("tmaze", "tmaze.poison_green_probability=0.9", "tmaze",
+                "poison_green_probability").settings();
+        assertEquals(0.5, t.maze().poisonGreenProbability());
+        IafConfig i = (IafConfig) load("iaf", "iaf.loss=spike_distance", "iaf", "loss", "distance_cap").settings();
+        assertEquals("isi", i.loss());
+        assertEquals(8, i.distanceCap());
+    }
+
+    @SuppressWarnings("unchecked")
+    private RunConfig load(String task, String set, String section, String... drop) throws IOException {
+        ConfigTree tree = RunConfig.resolve(task, "quick", null, List.of(set)).tree();
+        Map<String, Object> s = (Map<String, Object>) tree.map().get(section);
+        for (String k : drop) {
+            s.remove(k);
+        }
+        Path f = tmp.resolve(task + ".yaml");
+        Files.writeString(f, tree.toYaml());
+        return RunConfig.load(f);
+    }
+}
