@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
@@ -134,11 +135,8 @@ public final class ResultsReport {
     }
 
     private static LinkedHashMap<String, String> descriptions(List<Metric> metrics) {
-        LinkedHashMap<String, String> d = new LinkedHashMap<>();
-        for (Metric m : metrics) {
-            d.put(m.name(), m.description());
-        }
-        return d;
+        return metrics.stream().collect(Collectors.toMap(Metric::name, Metric::description, (a, b) -> a,
+                LinkedHashMap::new));
     }
 
     private static LinkedHashMap<String, Double> doubles(Map<String, Object> m) {

@@ -6,23 +6,12 @@ import org.enu.analysis.SpikeMetrics;
 import org.enu.rng.KeyedRandom;
 import org.enu.task.EpisodeTrace;
 import org.enu.task.Metric;
-import org.enu.task.TaskReport;
+import org.enu.task.SingleEnuReport;
 
 /** The IAF task's report: spike-time metrics against chance, the memory cell that tracks the potential. */
-public final class IafReport implements TaskReport {
-    private final IafTask task;
-
+public final class IafReport extends SingleEnuReport<IafTask> {
     public IafReport(IafTask task) {
-        this.task = task;
-    }
-
-    public IafTask task() {
-        return task;
-    }
-
-    @Override
-    public EpisodeTrace trace(float[] params, long envKey) {
-        return task.trace(params, envKey);
+        super(task);
     }
 
     /** Random trains per environment behind the chance level of the spike-time F1. */

@@ -2,25 +2,13 @@ package org.enu.task.stdp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.enu.task.EpisodeTrace;
 import org.enu.task.Metric;
-import org.enu.task.TaskReport;
+import org.enu.task.SingleEnuReport;
 
 /** The STDP task's report: the error against the rule, the curve's correlation, the gating by the neuromodulator. */
-public final class StdpReport implements TaskReport {
-    private final StdpTask task;
-
+public final class StdpReport extends SingleEnuReport<StdpTask> {
     public StdpReport(StdpTask task) {
-        this.task = task;
-    }
-
-    public StdpTask task() {
-        return task;
-    }
-
-    @Override
-    public EpisodeTrace trace(float[] params, long envKey) {
-        return task.trace(params, envKey);
+        super(task);
     }
 
     @Override

@@ -28,13 +28,7 @@ public final class FixedPolicies {
      * base-4 digit.
      */
     public static FixedResult bestFixedPolicy(MazeConfig cfg, long[] envKeys) {
-        return bestFixedPolicy(cfg, envKeys, Baselines.swapKeys(envKeys));
-    }
-
-    /** {@link #bestFixedPolicy(MazeConfig, long[])} on environment i = (envKeys[i], swapKeys[i]). */
-    public static FixedResult bestFixedPolicy(MazeConfig cfg, long[] envKeys, long[] swapKeys) {
-        Baselines.checkKeys(envKeys, swapKeys);
-        return search(envKeys, i -> new TMaze(cfg, envKeys[i], swapKeys[i]), 4, false);
+        return search(envKeys, i -> new TMaze(cfg, envKeys[i], Baselines.swapKey(envKeys[i])), 4, false);
     }
 
     /** {@link #bestFixedPolicy(MazeConfig, long[])} on the mazes {@code newMaze} makes (which must use cfg). */
@@ -43,24 +37,13 @@ public final class FixedPolicies {
     }
 
     /**
-     * The best policy that also sees the last raw reward. A reward is only ever visible in the
-     * action right after eating, when the agent stands at S facing the empty stem, so only the
-     * observations (nothing, +1) and (nothing, −1) are new: 4^6 = 4096 tables, the other reward
-     * entries copying the no-reward entry of the same front cell.
+     * The best policy that also sees the last raw reward (default swap keys). A reward is only
+     * ever visible in the action right after eating, when the agent stands at S facing the empty
+     * stem, so only the observations (nothing, +1) and (nothing, −1) are new: 4^6 = 4096 tables,
+     * the other reward entries copying the no-reward entry of the same front cell.
      */
     public static FixedResult bestFixedRewardPolicy(MazeConfig cfg, long[] envKeys) {
-        return bestFixedRewardPolicy(cfg, envKeys, Baselines.swapKeys(envKeys));
-    }
-
-    /** {@link #bestFixedRewardPolicy(MazeConfig, long[])} on environment i = (envKeys[i], swapKeys[i]). */
-    public static FixedResult bestFixedRewardPolicy(MazeConfig cfg, long[] envKeys, long[] swapKeys) {
-        Baselines.checkKeys(envKeys, swapKeys);
-        return search(envKeys, i -> new TMaze(cfg, envKeys[i], swapKeys[i]), 6, true);
-    }
-
-    /** {@link #bestFixedRewardPolicy(MazeConfig, long[])} on the mazes {@code newMaze} makes (which must use cfg). */
-    public static FixedResult bestFixedRewardPolicy(MazeConfig cfg, long[] envKeys, LongFunction<TMaze> newMaze) {
-        return search(envKeys, i -> Baselines.checkedMaze(cfg, newMaze, envKeys[i]), 6, true);
+        return search(envKeys, i -> new TMaze(cfg, envKeys[i], Baselines.swapKey(envKeys[i])), 6, true);
     }
 
     private static FixedResult search(long[] envKeys, Baselines.Mazes mazes, int digits, boolean withReward) {

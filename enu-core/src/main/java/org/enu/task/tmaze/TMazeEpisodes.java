@@ -38,8 +38,7 @@ public final class TMazeEpisodes implements Rollout {
     TMazeEpisodes(TMazeTask task, int m) {
         this.task = task;
         this.m = m;
-        this.net = new EnuNetwork(task.wiring(), task.synapseSpec(), task.neuronSpec(), m,
-                task.config().meanIntegration(), task.noise());
+        this.net = task.newNetwork(m);
         this.sums = new double[m * TMazeConfig.OUTPUT_NEURONS];
         this.chosen = new int[m];
     }

@@ -2,6 +2,7 @@ package org.enu.task.tmaze;
 
 import java.util.concurrent.atomic.DoubleAdder;
 import org.enu.cell.EnuSpec;
+import org.enu.network.EnuNetwork;
 import org.enu.network.NoiseTable;
 import org.enu.network.Wiring;
 import org.enu.rng.KeyedRandom;
@@ -122,16 +123,14 @@ public final class TMazeTask implements TrainingTask {
         return wiring;
     }
 
-    EnuSpec synapseSpec() {
-        return synSpec;
+    /** A network of this task's wiring and ENU kinds for m environments (output channels: {@code channels}). */
+    EnuNetwork newNetwork(int m) {
+        return new EnuNetwork(wiring, synSpec, neuSpec, m, cfg.meanIntegration(), noise);
     }
 
-    EnuSpec neuronSpec() {
-        return neuSpec;
-    }
-
-    NoiseTable noise() {
-        return noise;
+    /** Output channels of every ENU (C: synapses take 2C inputs, neurons C). */
+    int channels() {
+        return synSpec.outputs();
     }
 
     /** Actions per episode. */

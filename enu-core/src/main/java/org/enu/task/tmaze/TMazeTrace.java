@@ -15,7 +15,7 @@ final class TMazeTrace {
     static EpisodeTrace of(TMazeTask task, float[] params, long envKey) {
         Wiring wiring = task.wiring();
         int stepsPerAction = task.config().maze().stepsPerAction();
-        int C = task.synapseSpec().outputs();
+        int C = task.channels();
         int NI = wiring.inputNeurons();
         int NE = wiring.enuNeurons();
         int S = wiring.synapses();
