@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enu.run.ResultsReport;
 import org.junit.jupiter.api.Test;
 
 /**

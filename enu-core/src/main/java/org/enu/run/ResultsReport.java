@@ -1,4 +1,4 @@
-package org.enu.eval;
+package org.enu.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
+import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
-import org.enu.run.RunDirectory;
 import org.enu.task.Metric;
 import org.enu.task.TaskReport;
 
