@@ -11,6 +11,8 @@ import os
 import sys
 
 STRATEGIES = ["rank_momentum", "openai_es", "pgpe", "snes", "sep_cma_es"]
+# held-out metrics beyond fitness, as mean,min,max columns of the CSV (the T-maze's learning metrics)
+EXTRA = {"tmaze": ["normalised_score", "food_arm_after_poison", "poison_reeat_rate"]}
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
 
 
@@ -55,7 +57,9 @@ def main(runs, task, prefix):
     with open(prefix + ".csv", "w") as out:
         out.write("strategy,seeds,generations,evaluations,final_centre_mean,final_centre_min,final_centre_max,"
                   "best_offspring_mean,seconds_per_generation,heldout_fitness_mean,heldout_fitness_min,heldout_fitness_max,"
-                  "heldout_metric,heldout_metric_mean\n")
+                  "heldout_metric,heldout_metric_mean"
+                  + "".join(f",heldout_{m}_mean,heldout_{m}_min,heldout_{m}_max" for m in EXTRA.get(task, []))
+                  + "\n")
         for s, runs_ in data.items():
             finals = [sum(r["centre"] for r in rows[-20:]) / 20 for _, rows in runs_]
             bests = [max(r["max"] for r in rows if r["max"] is not None) for _, rows in runs_]
@@ -65,7 +69,8 @@ def main(runs, task, prefix):
             out.write(f"{s},{len(runs_)},{gens},{gens * runs_[0][0]},{sum(finals) / len(finals):.4g},"
                       f"{min(finals):.4g},{max(finals):.4g},{sum(bests) / len(bests):.4g},"
                       f"{sum(secs) / len(secs):.4g},{stats(heldout[s], 'fitness')},{metric},"
-                      f"{stats(heldout[s], metric).split(',')[0]}\n")
+                      f"{stats(heldout[s], metric).split(',')[0]}"
+                      + "".join("," + stats(heldout[s], m) for m in EXTRA.get(task, [])) + "\n")
     svg(data, task, prefix + ".svg")
 
 
@@ -95,6 +100,14 @@ def svg(data, task, path):
         x = xmax * i / 5
         o.append(f'<text x="{px(x):.1f}" y="{h - bottom + 16}" text-anchor="middle">{x / 1000:.0f}k</text>')
     o.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">offspring evaluations</text>')
+    # a curriculum stage that begins during the runs: a dashed line where it begins
+    offspring, rows = next(iter(data.values()))[0]
+    for g, r in enumerate(rows[1:], 1):
+        if r.get("stage", 0) != rows[g - 1].get("stage", 0):
+            x = px((g + 1) * offspring)
+            o.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{h - bottom}" stroke="#888" '
+                     f'stroke-dasharray="4,4"/>')
+            o.append(f'<text x="{x + 4:.1f}" y="{top + 12}" fill="#555">stage {r["stage"]}</text>')
     for k, (s, (xs, mean, lo, hi)) in enumerate(series.items()):
         c = COLOURS[STRATEGIES.index(s)]
         band = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, hi)) + " " + " ".join(
