@@ -13,7 +13,6 @@ import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
-import org.enu.run.RunDirectory;
 import org.enu.task.Metric;
 import org.enu.task.TaskReport;
 import org.enu.task.TrainingTask;
@@ -52,8 +51,8 @@ final class EvalCommand implements Callable<Integer> {
         if (envs < 1) {
             throw new ConfigException("--envs: must be >= 1, got " + envs);
         }
-        RunDirectory rd = new RunDirectory(dir).requireExisting();
-        RunConfig trainedOn = rd.config();
+        SavedRun run = SavedRun.open(dir);
+        RunConfig trainedOn = run.config();
         RunConfig cfg = variant(trainedOn, sets);
         org.enu.config.Limits.checkEvalEnvironments("--envs", envs, org.enu.config.Limits.episodeSteps(cfg));
         TrainingTask task = cfg.newTask();
@@ -62,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");
         }
         org.enu.config.Limits.checkMemory(cfg, task.layout().parameterCount(), 1, envs, Runtime.getRuntime().maxMemory());
-        Genome genome = rd.latestGenome();
+        Genome genome = run.genome();
         if (genome.parameters().length != task.layout().parameterCount()) {
             throw new ConfigException("genome: has " + genome.parameters().length + " parameters, the run's task needs "
                     + task.layout().parameterCount());

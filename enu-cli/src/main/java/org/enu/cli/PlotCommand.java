@@ -12,7 +12,6 @@ import org.enu.config.RunConfig;
 import org.enu.io.AtomicFiles;
 import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
-import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,11 +39,11 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // everything is read, checked and drawn first; only then is anything written
         long key = episode.key();
-        RunDirectory rd = new RunDirectory(dir).requireExisting();
-        RunConfig cfg = rd.config();
+        SavedRun run = SavedRun.open(dir);
+        RunConfig cfg = run.config();
         TaskFigures figures = TaskFigures.of(cfg.task());
-        List<Map<String, Object>> metrics = rd.metrics();
-        Genome genome = rd.latestGenome();
+        List<Map<String, Object>> metrics = run.dir().metrics();
+        Genome genome = run.genome();
         Path plots = dir.resolve("plots");
         if (Files.exists(plots) && !Files.isDirectory(plots)) {
             throw new ConfigException(plots + ": exists and is not a directory");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.io.Genome;
-import org.enu.run.RunDirectory;
 import org.enu.config.RunConfig;
 import org.enu.tasks.TaskRegistry;
 import org.enu.task.tmaze.TMazeTask;
@@ -38,13 +37,13 @@ final class ReplayCommand implements Callable<Integer> {
         if (delay < 0) {
             throw new ConfigException("--delay: must be >= 0, got " + delay);
         }
-        RunDirectory rd = new RunDirectory(dir).requireExisting();
-        RunConfig cfg = rd.config();
+        SavedRun run = SavedRun.open(dir);
+        RunConfig cfg = run.config();
         if (!cfg.task().equals(TaskRegistry.TMAZE.name())) {
             throw new ConfigException("replay: only tmaze runs can be replayed; " + dir + " is a " + cfg.task() + " run");
         }
         TMazeTask maze = TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
-        Genome genome = rd.latestGenome();
+        Genome genome = run.genome();
         PrintWriter out = spec.commandLine().getOut();
         boolean redraw = delay > 0 && System.console() != null;
         out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(),

@@ -9,7 +9,6 @@ import org.enu.config.ConfigException;
 import org.enu.io.AtomicFiles;
 import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
-import org.enu.run.RunDirectory;
 import org.enu.task.EpisodeTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,9 +44,9 @@ final class TraceCommand implements Callable<Integer> {
             throw new ConfigException("--csv: " + csv + " exists (pass --force to overwrite)");
         }
         long key = episode.key();
-        RunDirectory rd = new RunDirectory(dir).requireExisting();
-        Genome genome = rd.latestGenome();
-        EpisodeTrace trace = rd.config().newReport().trace(genome.parameters(), key);
+        SavedRun run = SavedRun.open(dir);
+        Genome genome = run.genome();
+        EpisodeTrace trace = run.config().newReport().trace(genome.parameters(), key);
         StringWriter text = new StringWriter();
         trace.writeCsv(text);
         Path parent = csv.toAbsolutePath().getParent();
