@@ -4,7 +4,7 @@ package org.enu.task;
  * What training needs of a task, and nothing else: the genome's layout, the environments per
  * offspring, a rollout that scores one offspring, and the cost of an episode; the evaluator and
  * the benchmarks need only this. What a task reports apart from training is its
- * {@link TaskReport} (org.enu.tasks.TaskRegistry builds both). The environments of a generation
+ * {@link TaskReport} (the task registry builds both). The environments of a generation
  * are named by keys ({@link org.enu.rng.Keys}), so every offspring of the generation, on any
  * thread or machine, plays the same ones.
  */
