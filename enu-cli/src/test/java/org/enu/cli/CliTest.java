@@ -143,11 +143,17 @@ class CliTest {
         String info = Files.readString(b.resolve("run.json"));
         assertTrue(info.contains("\"init_from\"") && info.contains(a.toString()) && info.contains("\"generation\" : 2"), info);
         assertTrue(info.contains(from.substring(from.indexOf("sha256:"), from.indexOf("sha256:") + 71)), info);
-        // a genome.json file works too, and the run trains on from it
+        // a genome.json file works too, and the run trains on from it; the parameters' digest is
+        // the same whether the genome came from a genome.json or from a run directory
         Path c = tmp.resolve("c");
         r = enu(concat(new String[] {"train", "iaf"}, tiny("--generations", "1", "--init-from",
                 a.resolve("genome.json").toString(), "--out", c.toString())));
         assertEquals(0, r.code(), r.err());
+        String digest = "\"parameters_sha256\" : \"";
+        String infoC = Files.readString(c.resolve("run.json"));
+        assertTrue(info.contains(digest) && infoC.contains(digest), infoC);
+        assertEquals(info.substring(info.indexOf(digest), info.indexOf(digest) + digest.length() + 64),
+                infoC.substring(infoC.indexOf(digest), infoC.indexOf(digest) + digest.length() + 64));
         // refused before anything is written: another layout, a missing path, a file that is no genome
         Files.writeString(tmp.resolve("junk.json"), "{\"format\": \"something\"}");
         String[][] bad = {

@@ -29,12 +29,30 @@ public record InitialGenome(String source, Genome genome) {
         }
     }
 
-    /** What run.json records: the source, the genome's generation and its checksum. */
+    /**
+     * What run.json records: the source, the genome's generation, its checksum (which also covers
+     * how it was stored: a genome read from a checkpoint has no provenance) and the SHA-256 of its
+     * parameters alone (their IEEE-754 bits, big-endian), which is the same however it was read.
+     */
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", source);
         m.put("generation", genome.generation());
         m.put("checksum", genome.checksum());
+        m.put("parameters_sha256", parametersSha256(genome.parameters()));
         return m;
+    }
+
+    /** SHA-256 of the parameters' IEEE-754 bits, big-endian, as lowercase hex. */
+    static String parametersSha256(float[] p) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * p.length);
+        for (float v : p) {
+            b.putInt(Float.floatToRawIntBits(v));
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.array()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
