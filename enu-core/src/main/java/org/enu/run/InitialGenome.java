@@ -1,9 +1,11 @@
 package org.enu.run;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.enu.config.ConfigException;
 import org.enu.io.Genome;
+import org.enu.io.Sha256;
 import org.enu.task.GenomeLayout;
 
 /**
@@ -45,14 +47,10 @@ public record InitialGenome(String source, Genome genome) {
 
     /** SHA-256 of the parameters' IEEE-754 bits, big-endian, as lowercase hex. */
     static String parametersSha256(float[] p) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * p.length);
+        ByteBuffer b = ByteBuffer.allocate(4 * p.length);
         for (float v : p) {
             b.putInt(Float.floatToRawIntBits(v));
         }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.array()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(b.array());
     }
 }

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.enu.config.RunConfig;
 import org.enu.io.Checkpoint;
 import org.enu.io.CorruptFileException;
 import org.enu.io.Genome;
+import org.enu.io.Sha256;
 import org.enu.task.TrainingTask;
 
 /**
@@ -82,13 +80,7 @@ public final class RunDirectory {
         if (m.get("curriculum") instanceof List<?> l && l.isEmpty()) {
             m.remove("curriculum"); // runs without one keep the digest they had before curricula existed
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(new ConfigTree(m).toYaml().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(new ConfigTree(m).toYaml().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
