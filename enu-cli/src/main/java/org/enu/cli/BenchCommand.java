@@ -12,7 +12,10 @@ import java.util.concurrent.Callable;
 import org.enu.bench.GenerationBench;
 import org.enu.bench.KernelBench;
 import org.enu.bench.PeakFlops;
+import org.enu.bench.Steady;
 import org.enu.cell.EnuKernel;
+import org.enu.config.ConfigException;
+import org.enu.config.RunConfig;
 import org.enu.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,11 +23,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code enu bench}: the machine's FP32 FMA peak, the kernel's GFLOP/s at the shapes that matter,
- * and the seconds of one paper-scale generation per task with 1 and 2 threads.
+ * and the seconds of one paper-scale generation per task with 1 and 2 threads; every figure is
+ * measured once it has settled and reported as min / median / max over repeats, and
+ * {@code --forks N} repeats the whole bench in N fresh JVMs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the FP32 FMA peak per core, the ENU kernel at the experiments' shapes, and one",
-                "paper-scale generation of each task with 1 and 2 threads, each as a fraction of the peak."})
+                "paper-scale generation of each task with 1 and 2 threads, each as a fraction of the peak.",
+                "Every figure is taken once it has settled (the last 3 warm-up measurements within 5%),",
+                "and reported as min / median / max of its repeats."})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,68 +39,157 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "2", description = "time per kernel measurement (default ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "0.5",
+            description = "length of one peak or kernel measurement (default ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--generations", paramLabel = "N", defaultValue = "3", description = "timed generations per task and thread count (default ${DEFAULT-VALUE}; median reported)")
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "5",
+            description = "peak and kernel measurements kept per figure (default ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--generations", paramLabel = "N", defaultValue = "3",
+            description = "timed generations kept per task and thread count (default ${DEFAULT-VALUE})")
     int generations;
 
     @Option(names = "--tasks", paramLabel = "LIST", split = ",", defaultValue = "iaf",
-            description = "tasks whose generation to time (default ${DEFAULT-VALUE})")
+            description = {"generations to time (default ${DEFAULT-VALUE}): iaf, stdp, tmaze (the original preset",
+                    "with your --set), tmaze_m8, tmaze_m16, tmaze_m32 (memory 8/4, 16/8, 32/16 outputs,",
+                    "every agent alive), all (iaf, stdp and the three T-maze sizes)"})
     List<String> tasks;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a setting of the timed generations, e.g. tmaze.energy_max=1000 (repeatable)")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "1",
+            description = "run the bench in N fresh JVMs and report each figure's spread across them (default ${DEFAULT-VALUE}: this JVM)")
+    int forks;
+
     static final List<KernelBench.Shape> SHAPES = List.of(
             new KernelBench.Shape("single_iaf_32x50", 32, 1, 32, 16),
             new KernelBench.Shape("single_stdp_32x53", 32, 4, 32, 16),
             new KernelBench.Shape("tmaze_synapse_384x81", 384, 32, 32, 16),
-            new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16));
+            new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16),
+            new KernelBench.Shape("tmaze_m8_synapse_384x21", 384, 8, 8, 4),
+            new KernelBench.Shape("tmaze_m8_neuron_48x17", 48, 4, 8, 4));
 
-    /**
-     * Untimed generations before timing: enough for C2 to finish compiling the kernel (a T-maze
-     * generation is long enough on its own; with 1 warm-up generation the single-ENU tasks
-     * measured up to 2x slow).
-     */
-    private static int warmup(String task) {
-        return task.equals("tmaze") ? 1 : 3;
+    /** A generation to time: a task, its overrides on top of the original preset. */
+    record Case(String name, String task, List<String> overrides) {
     }
 
-    /** The --set overrides that belong to this task's section or to the shared sections. */
-    private List<String> taskSets(String task) {
-        List<String> out = new ArrayList<>();
+    /** The cases a --tasks entry names. */
+    static List<Case> cases(String entry) {
+        return switch (entry) {
+            case "all" -> List.of(single("iaf"), single("stdp"), tmaze(8, 4), tmaze(16, 8), tmaze(32, 16));
+            case "tmaze_m8" -> List.of(tmaze(8, 4));
+            case "tmaze_m16" -> List.of(tmaze(16, 8));
+            case "tmaze_m32" -> List.of(tmaze(32, 16));
+            default -> List.of(single(entry));
+        };
+    }
+
+    private static Case single(String task) {
+        return new Case(task, task, List.of());
+    }
+
+    private static Case tmaze(int memory, int outputs) {
+        return new Case("tmaze_m" + memory, "tmaze", List.of("enu.memory=" + memory, "enu.outputs=" + outputs,
+                "tmaze.energy_max=1000"));
+    }
+
+    /**
+     * Untimed generations at most before timing: enough for C2 to finish compiling the kernel (a
+     * T-maze generation is long; the single-ENU tasks measured up to 2x slow with 1 warm-up).
+     */
+    private static int maxWarmup(Case c) {
+        return c.task().equals("tmaze") ? 3 : 20;
+    }
+
+    /** The case's overrides, then the --set overrides that belong to its task or to the shared sections. */
+    private List<String> caseSets(Case c) {
+        List<String> out = new ArrayList<>(c.overrides());
         for (String s : sets) {
             String key = s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
-            if (!org.enu.config.RunConfig.TASKS.contains(key) || key.equals(task)) {
+            if (!RunConfig.TASKS.contains(key) || key.equals(c.task())) {
                 out.add(s);
             }
         }
         return out;
     }
 
+    private List<Case> allCases() {
+        List<Case> out = new ArrayList<>();
+        for (String t : tasks) {
+            for (Case c : cases(t)) {
+                if (out.stream().noneMatch(o -> o.name().equals(c.name()))) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The options of this bench without --forks: what each fresh JVM is given. */
+    List<String> childArgs() {
+        List<String> a = new ArrayList<>(List.of("bench", "--json", "--seconds", Double.toString(seconds), "--repeats",
+                Integer.toString(repeats), "--generations", Integer.toString(generations), "--tasks", String.join(",", tasks)));
+        for (String s : sets) {
+            a.add("--set");
+            a.add(s);
+        }
+        return a;
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (!(seconds > 0) || generations < 1) {
-            throw new org.enu.config.ConfigException("--seconds and --generations: must be positive");
+        if (!(seconds > 0) || seconds > 600) {
+            throw new ConfigException("--seconds: must be > 0 and <= 600, got " + seconds);
         }
-        for (String t : tasks) { // bad --tasks or --set: refused before minutes of measuring
-            org.enu.config.RunConfig.resolve(t, "original", null, taskSets(t)); // binds and checks the task section
+        if (repeats < 1 || generations < 1 || forks < 1) {
+            throw new ConfigException("--repeats, --generations and --forks: must be >= 1");
+        }
+        List<Case> cases = allCases();
+        for (Case c : cases) { // bad --tasks or --set: refused before minutes of measuring
+            RunConfig.resolve(c.task(), "original", null, caseSets(c)); // binds and checks the task section
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        if (forks > 1) {
+            return BenchForks.run(this, out, spec.commandLine().getErr());
+        }
+        Map<String, Object> o = measureAll(cases, spec.commandLine().getErr());
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+        } else {
+            printTable(out, o);
+        }
+        out.flush();
+        return 0;
+    }
+
+    boolean jsonOutput() {
+        return json;
+    }
+
+    int forks() {
+        return forks;
+    }
+
+    private Map<String, Object> measureAll(List<Case> cases, PrintWriter err) {
         err.println("measuring FMA peak...");
         err.flush();
-        double peak = PeakFlops.measure(seconds);
+        Steady.Spread peakSpread = PeakFlops.measure(seconds, repeats);
+        double peak = peakSpread.median();
+        Map<String, Object> spreads = new LinkedHashMap<>();
+        spreads.put("peak_gflops_per_core", spread(peakSpread));
         Map<String, Double> kernel = new LinkedHashMap<>();
         Map<String, Double> fraction = new LinkedHashMap<>();
         for (KernelBench.Shape s : SHAPES) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
-            double g = KernelBench.measure(s, seconds);
-            kernel.put(s.name(), g);
-            fraction.put(s.name(), g / peak);
+            Steady.Spread k = KernelBench.measure(s, seconds, repeats);
+            kernel.put(s.name(), k.median());
+            fraction.put(s.name(), k.median() / peak);
+            spreads.put("kernel_gflops." + s.name(), spread(k));
         }
         Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
         Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
@@ -101,53 +197,77 @@ final class BenchCommand implements Callable<Integer> {
         if (Runtime.getRuntime().availableProcessors() >= 2) {
             threadCounts.add(2);
         }
-        for (String t : tasks) {
+        for (Case c : cases) {
             Map<String, Double> byThreads = new LinkedHashMap<>();
             for (int th : threadCounts) {
-                err.println("timing one " + t + " generation (original preset) with " + th + " thread(s)...");
+                err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
+                        : ", " + String.join(", ", c.overrides())) + ") with " + th + " thread(s)...");
                 err.flush();
-                GenerationBench.Result r = GenerationBench.measure(t, "original", taskSets(t), th, warmup(t), generations);
+                GenerationBench.Result r = GenerationBench.measure(c.task(), "original", caseSets(c), th, maxWarmup(c),
+                        generations);
                 byThreads.put(String.valueOf(th), r.seconds());
-                fraction.put(t + "_" + th + "t", r.gflops() / (peak * th));
-                Map<String, Object> d = genDetail.computeIfAbsent(t, k -> new LinkedHashMap<>());
+                fraction.put(c.name() + "_" + th + "t", r.gflops() / (peak * th));
+                spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
+                Map<String, Object> d = genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
+                d.put("overrides", caseSets(c));
                 d.put("gflop_per_generation", r.gflop());
                 d.put("gflop_computed_per_generation_" + th + "t", r.gflopComputed());
                 d.put("enu_steps_per_generation", r.enuSteps());
                 d.put("enu_steps_per_second_" + th + "t", r.enuStepsPerSecond());
                 d.put("gflops_" + th + "t", r.gflops());
             }
-            genSeconds.put(t, byThreads);
+            genSeconds.put(c.name(), byThreads);
         }
-        if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("peak_gflops_per_core", peak);
-            o.put("kernel_gflops", kernel);
-            o.put("generation_seconds", genSeconds);
-            o.put("generation_detail", genDetail);
-            o.put("peak_fraction", fraction);
-            o.put("kernel", EnuKernel.variant());
-            o.put("java", System.getProperty("java.version"));
-            o.put("cpu", Provenance.cpuModel());
-            o.put("cores", Runtime.getRuntime().availableProcessors());
-            o.put("overrides", sets);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
-        } else {
-            out.printf(Locale.ROOT, "%s, %d cores, Java %s, kernel %s%n", Provenance.cpuModel(),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), EnuKernel.variant());
-            out.printf(Locale.ROOT, "FP32 FMA peak: %.1f GFLOP/s per core%n", peak);
-            for (Map.Entry<String, Double> e : kernel.entrySet()) {
-                out.printf(Locale.ROOT, "kernel %-22s %7.1f GFLOP/s  (%4.0f%% of peak)%n", e.getKey(), e.getValue(),
-                        100 * fraction.get(e.getKey()));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("peak_gflops_per_core", peak);
+        o.put("kernel_gflops", kernel);
+        o.put("generation_seconds", genSeconds);
+        o.put("generation_detail", genDetail);
+        o.put("peak_fraction", fraction);
+        o.put("spread", spreads);
+        o.put("kernel", EnuKernel.variant());
+        o.put("java", System.getProperty("java.version"));
+        o.put("cpu", Provenance.cpuModel());
+        o.put("cores", Runtime.getRuntime().availableProcessors());
+        o.put("overrides", sets);
+        return o;
+    }
+
+    private static Map<String, Object> spread(Steady.Spread s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min", s.min());
+        m.put("median", s.median());
+        m.put("max", s.max());
+        m.put("repeats", s.values().length);
+        m.put("warmup", s.warmup());
+        m.put("settled", s.settled());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printTable(PrintWriter out, Map<String, Object> o) {
+        Map<String, Object> spreads = (Map<String, Object>) o.get("spread");
+        Map<String, Double> fraction = (Map<String, Double>) o.get("peak_fraction");
+        out.printf(Locale.ROOT, "%s, %d cores, Java %s, kernel %s%n", o.get("cpu"), (Integer) o.get("cores"),
+                o.get("java"), o.get("kernel"));
+        out.printf(Locale.ROOT, "%-44s %9s %9s %9s  %s%n", "figure", "min", "median", "max", "fraction of peak (median)");
+        for (Map.Entry<String, Object> e : spreads.entrySet()) {
+            Map<String, Object> s = (Map<String, Object>) e.getValue();
+            String key = e.getKey();
+            String frac = "";
+            if (key.startsWith("kernel_gflops.")) {
+                frac = String.format(Locale.ROOT, "%4.0f%% of one core", 100 * fraction.get(key.substring("kernel_gflops.".length())));
+            } else if (key.startsWith("generation_seconds.")) {
+                String[] p = key.split("\\.");
+                frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s)", 100 * fraction.get(p[1] + "_" + p[2] + "t"), p[2]);
             }
-            for (String t : genSeconds.keySet()) {
-                for (Map.Entry<String, Double> e : genSeconds.get(t).entrySet()) {
-                    String key = t + "_" + e.getKey() + "t";
-                    out.printf(Locale.ROOT, "generation %-6s %s thread(s): %8.3f s  (%4.0f%% of peak)%n", t, e.getKey(),
-                            e.getValue(), 100 * fraction.get(key));
-                }
+            String label = key.replace("generation_seconds.", "generation s, ").replace("kernel_gflops.", "kernel GFLOP/s, ")
+                    .replace("peak_gflops_per_core", "FMA peak GFLOP/s per core");
+            if (key.startsWith("generation_seconds.")) {
+                label = label.substring(0, label.lastIndexOf('.')) + ", " + label.substring(label.lastIndexOf('.') + 1) + " thread(s)";
             }
+            out.printf(Locale.ROOT, "%-44s %9.3f %9.3f %9.3f  %s%s%n", label, (Double) s.get("min"), (Double) s.get("median"),
+                    (Double) s.get("max"), frac, Boolean.TRUE.equals(s.get("settled")) ? "" : "  (warm-up cap reached)");
         }
-        out.flush();
-        return 0;
     }
 }

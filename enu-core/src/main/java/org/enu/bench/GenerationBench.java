@@ -13,53 +13,53 @@ public final class GenerationBench {
     }
 
     /**
-     * What one measurement found: the median seconds of a generation, the nominal ENU unit-steps
-     * and GFLOP of one generation, and the GFLOP actually computed per generation (less than the
-     * nominal count when a task skips finished environments, e.g. dead T-maze agents).
+     * What one measurement found: the seconds of the kept generations, the nominal ENU unit-steps
+     * and GFLOP of one generation, and the GFLOP actually computed per kept generation (less than
+     * the nominal count when a task skips finished environments, e.g. dead T-maze agents).
      */
-    public record Result(String task, String preset, int threads, double seconds, long enuSteps, double gflop,
+    public record Result(String task, String preset, int threads, Steady.Spread spread, long enuSteps, double gflop,
                          double gflopComputed) {
-        /** GFLOP/s of the work actually computed. */
+        /** The median seconds of a generation. */
+        public double seconds() {
+            return spread.median();
+        }
+
+        /** GFLOP/s of the work actually computed, at the median generation. */
         public double gflops() {
-            return gflopComputed / seconds;
+            return gflopComputed / seconds();
         }
 
         public double enuStepsPerSecond() {
-            return enuSteps / seconds;
+            return enuSteps / seconds();
         }
     }
 
     /**
-     * Runs {@code warmup} generations, then times {@code generations} and reports the median.
+     * Runs generations until their times settle ({@link Steady}, at most {@code maxWarmup}), then
+     * times {@code generations} more.
      *
      * @param overrides --set style overrides on top of the preset
      */
-    public static Result measure(String taskName, String preset, List<String> overrides, int threads, int warmup,
+    public static Result measure(String taskName, String preset, List<String> overrides, int threads, int maxWarmup,
                                  int generations) {
         RunConfig cfg = RunConfig.resolve(taskName, preset, null, overrides);
         Experiment experiment = Experiment.of(cfg);
         TrainingTask task = experiment.task();
-        EsState s = experiment.initialState();
-        double[] times = new double[generations];
-        double computedBefore = 0;
+        EsState[] s = {experiment.initialState()};
+        List<Double> flopsBefore = new java.util.ArrayList<>(); // the work counter before each generation
+        Steady.Spread spread;
         try (LocalEvaluator ev = experiment.evaluator(threads)) {
-            for (int g = 0; g < warmup + generations; g++) {
-                if (g == warmup) {
-                    computedBefore = task.flopsComputed();
-                }
+            spread = Steady.measure(() -> {
+                flopsBefore.add(task.flopsComputed());
                 long t0 = System.nanoTime();
-                s = experiment.step(s, ev);
-                if (g >= warmup) {
-                    times[g - warmup] = (System.nanoTime() - t0) * 1e-9;
-                }
-            }
+                s[0] = experiment.step(s[0], ev);
+                return (System.nanoTime() - t0) * 1e-9;
+            }, generations, 0.05, maxWarmup);
         }
-        java.util.Arrays.sort(times);
-        double median = times[times.length / 2];
         long steps = task.enuStepsPerEpisode() * task.environments() * cfg.es().offspring();
         double gflop = task.flopsPerEpisode() * (double) task.environments() * cfg.es().offspring() * 1e-9;
-        double computed = Double.isNaN(computedBefore) ? gflop
-                : (task.flopsComputed() - computedBefore) * 1e-9 / generations;
-        return new Result(taskName, preset, threads, median, steps, gflop, computed);
+        double firstKept = flopsBefore.get(flopsBefore.size() - generations);
+        double computed = Double.isNaN(firstKept) ? gflop : (task.flopsComputed() - firstKept) * 1e-9 / generations;
+        return new Result(taskName, preset, threads, spread, steps, gflop, computed);
     }
 }

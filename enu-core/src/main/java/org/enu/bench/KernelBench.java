@@ -22,8 +22,11 @@ public final class KernelBench {
         }
     }
 
-    /** GFLOP/s of one thread stepping the shape for about {@code seconds} (best of repetitions). */
-    public static double measure(Shape shape, double seconds) {
+    /**
+     * GFLOP/s of one thread stepping the shape: measurements of about {@code seconds} each, taken
+     * once they have settled ({@link Steady}), {@code repeats} of them kept.
+     */
+    public static Steady.Spread measure(Shape shape, double seconds, int repeats) {
         EnuSpec spec = shape.spec();
         KeyedRandom r = new KeyedRandom(17);
         float[] p = new float[spec.parameterCount()];
@@ -36,17 +39,19 @@ public final class KernelBench {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextDouble();
         }
-        int stepsPerRep = (int) Math.max(10, 2e8 / shape.flopsPerStep());
-        double best = 0;
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < deadline || best == 0) {
+        int stepsPerBatch = (int) Math.max(10, 2e8 / shape.flopsPerStep());
+        return Steady.measure(() -> {
+            long steps = 0;
             long t0 = System.nanoTime();
-            for (int s = 0; s < stepsPerRep; s++) {
-                EnuKernel.step(w, b, x, 0, shape.inputs(), null);
-            }
+            long deadline = t0 + (long) (seconds * 1e9);
+            do {
+                for (int s = 0; s < stepsPerBatch; s++) {
+                    EnuKernel.step(w, b, x, 0, shape.inputs(), null);
+                }
+                steps += stepsPerBatch;
+            } while (System.nanoTime() < deadline);
             double secs = (System.nanoTime() - t0) * 1e-9;
-            best = Math.max(best, stepsPerRep * (double) shape.flopsPerStep() / secs * 1e-9);
-        }
-        return best;
+            return steps * (double) shape.flopsPerStep() / secs * 1e-9;
+        }, repeats, 0.05, 25);
     }
 }

@@ -13,23 +13,25 @@ public final class PeakFlops {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    /** GFLOP/s of one thread over about {@code seconds} (best of several repetitions). */
-    public static double measure(double seconds) {
-        double best = 0;
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        float sink = 0;
-        long iters = 1 << 20;
-        while (System.nanoTime() < deadline || best == 0) {
+    private static float sink;
+
+    /**
+     * GFLOP/s of one thread: measurements of about {@code seconds} each, taken once they have
+     * settled ({@link Steady}), {@code repeats} of them kept.
+     */
+    public static Steady.Spread measure(double seconds, int repeats) {
+        long iters = 1 << 18;
+        return Steady.measure(() -> {
+            long n = 0;
             long t0 = System.nanoTime();
-            sink += loop(iters);
+            long deadline = t0 + (long) (seconds * 1e9);
+            do {
+                sink += loop(iters);
+                n += iters;
+            } while (System.nanoTime() < deadline);
             double s = (System.nanoTime() - t0) * 1e-9;
-            double gf = iters * 12.0 * S.length() * 2 / s * 1e-9;
-            best = Math.max(best, gf);
-        }
-        if (sink == 42.4242f) {
-            System.out.print("");
-        }
-        return best;
+            return n * 12.0 * S.length() * 2 / s * 1e-9;
+        }, repeats, 0.05, 25);
     }
 
     private static float loop(long iters) {
