@@ -18,15 +18,15 @@ public final class TaskRegistry {
     private TaskRegistry() {
     }
 
-    /** Integrate-and-fire; run directories made before iaf.loss and iaf.distance_cap trained with the paper's loss. */
+    /** Integrate-and-fire; run directories made before iaf.loss, iaf.distance_cap and iaf.trace_weight trained with the paper's loss. */
     public static final TaskType<IafConfig, IafTask> IAF = new TaskType<>("iaf", IafConfig.class,
-            Map.of("loss", "isi", "distance_cap", 8), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
+            Map.of("loss", "isi", "distance_cap", 8, "trace_weight", 0.0), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
     /** Spike-timing-dependent plasticity. */
     public static final TaskType<StdpConfig, StdpTask> STDP = new TaskType<>("stdp", StdpConfig.class, Map.of(),
             (s, cell) -> new StdpTask(s, cell.withInputs(4)), StdpReport::new);
-    /** The T-maze; run directories made before tmaze.poison_green_probability: either colour, as then. */
+    /** The T-maze; run directories made before tmaze.poison_green_probability and tmaze.taste_colour: either colour, no colour at the taste, as then. */
     public static final TaskType<TMazeConfig, TMazeTask> TMAZE = new TaskType<>("tmaze", TMazeConfig.class,
-            Map.of("poison_green_probability", 0.5), TMazeTask::new, TMazeReport::new);
+            Map.of("poison_green_probability", 0.5, "taste_colour", false), TMazeTask::new, TMazeReport::new);
 
     private static final Map<String, TaskType<?, ?>> BY_NAME = new LinkedHashMap<>();
 

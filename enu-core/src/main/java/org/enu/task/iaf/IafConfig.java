@@ -14,16 +14,25 @@ package org.enu.task.iaf;
  *                      {@code spike_distance} (every spike's distance to the nearest spike of the other
  *                      train, capped; rewards aligned spikes, docs/TASKS.md)
  * @param distanceCap   the cap C of the spike-distance loss, in steps
+ * @param traceWeight   weight w of a term added to either loss: w · Σ_t (y_t − s_t)², with s_t 1 at the
+ *                      target's spike steps and 0 elsewhere (a loss that moves with every small change
+ *                      of the output, not only when a spike appears or moves); 0 = none
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                        int maxMultiplier, double spikeLevel, String loss, int distanceCap) {
+                        int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance");
 
     /** The paper's inter-spike-interval loss. */
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                      int maxMultiplier, double spikeLevel) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, "isi", 8);
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, "isi", 8, 0);
+    }
+
+    /** A loss without the trace term. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap, 0);
     }
 
     public IafConfig {
@@ -32,6 +41,9 @@ public record IafConfig(int environments, int steps, double threshold, double in
         }
         if (distanceCap < 1 || distanceCap > 1000) {
             throw new IllegalArgumentException("distance_cap: must be in 1..1000, got " + distanceCap);
+        }
+        if (!(traceWeight >= 0) || !Double.isFinite(traceWeight)) {
+            throw new IllegalArgumentException("trace_weight: must be a finite number >= 0, got " + traceWeight);
         }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);

@@ -72,7 +72,18 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
 
     @Override
     protected double loss(Env env, float[] y) {
-        return cfg.loss().equals("isi") ? isiLoss(env.spikes(), y) : spikeDistanceLoss(env.spikes(), y);
+        double l = cfg.loss().equals("isi") ? isiLoss(env.spikes(), y) : spikeDistanceLoss(env.spikes(), y);
+        return cfg.traceWeight() > 0 ? l + cfg.traceWeight() * traceLoss(env.spikes(), y) : l;
+    }
+
+    /** Σ_t (y_t − s_t)² with s_t 1 at the target's spike steps, 0 elsewhere. */
+    static double traceLoss(boolean[] target, float[] y) {
+        double sum = 0;
+        for (int t = 0; t < y.length; t++) {
+            double d = y[t] - (target[t] ? 1.0 : 0.0);
+            sum += d * d;
+        }
+        return sum;
     }
 
     /**

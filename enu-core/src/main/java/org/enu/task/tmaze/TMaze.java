@@ -56,6 +56,7 @@ public final class TMaze {
     private boolean alive = true;
     private int actionsTaken;
     private double lastReward;
+    private boolean lastEatenGreen;
     private final MazeScore score = new MazeScore();
 
     /**
@@ -183,6 +184,7 @@ public final class TMaze {
         boolean poison = green == poisonIsGreen;
         double reward = poison ? cfg.poisonReward() : 1;
         lastReward = poison ? -1 : 1;
+        lastEatenGreen = green;
         score.ate(poison, reward, cfg.firstRewardPositive());
         boolean refilled;
         if (poison) {
@@ -210,6 +212,11 @@ public final class TMaze {
 
     public MazeConfig config() {
         return cfg;
+    }
+
+    /** The colour sensor of the item the last {@link #act} ate ({@link #SENSOR_GREEN} or {@link #SENSOR_RED}), or −1. */
+    public int lastEatenSensor() {
+        return lastReward == 0 ? -1 : lastEatenGreen ? SENSOR_GREEN : SENSOR_RED;
     }
 
     /** The raw reward of the last {@link #act}: +1 food, −1 poison, 0 otherwise. */

@@ -23,16 +23,20 @@ package org.enu.task.tmaze;
  *                          shared by all offspring
  * @param initOutputBias    starting bias of output channel 0 of every ENU neuron (0 = the authors'
  *                          initialisation; a positive value makes the untrained network act)
+ * @param tasteColour       during the action after eating, the eaten item's colour sensor is on too,
+ *                          beside the reward (a training aid: the colour and the taste coincide, as
+ *                          in neuromodulated STDP); false: the maze as the authors have it, where the
+ *                          colour is seen one move before the taste
  */
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                           String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
-                          boolean balanced, String outputNoiseKey, double initOutputBias) {
+                          boolean balanced, String outputNoiseKey, double initOutputBias, boolean tasteColour) {
 
     /** The settings before balanced sets, per-offspring noise and the output bias existed. */
     public TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                        String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
         this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, integration, shuffleSensors,
-                shuffleActions, maze, false, "environment", 0);
+                shuffleActions, maze, false, "environment", 0, false);
     }
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */

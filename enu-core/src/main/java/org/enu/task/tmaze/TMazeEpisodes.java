@@ -113,6 +113,9 @@ public final class TMazeEpisodes implements Rollout {
                 for (int s = 0; s < TMaze.SENSORS; s++) {
                     net.setInput(slot, map.sensorNeuron()[s], 0, z.sensor(s) ? 1f : 0f);
                 }
+                if (task.config().tasteColour() && z.lastEatenSensor() >= 0) { // the colour coincides with the taste
+                    net.setInput(slot, map.sensorNeuron()[z.lastEatenSensor()], 0, 1f);
+                }
                 double r = z.lastReward();
                 net.setInput(slot, TMazeConfig.REWARD_NEURON, 1, (float) Math.max(r, 0));
                 net.setInput(slot, TMazeConfig.REWARD_NEURON, 2, (float) Math.max(-r, 0));

@@ -111,6 +111,19 @@ class IafTaskTest {
     }
 
     @Test
+    void traceTermByHand() {
+        boolean[] target = new boolean[6];
+        target[2] = true;
+        float[] y = {0f, 0.5f, 0.25f, 0f, 1f, 0f};
+        // (0.5)^2 + (0.25 - 1)^2 + 1^2
+        assertEquals(0.25 + 0.5625 + 1, IafTask.traceLoss(target, y), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, -1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, Double.NaN));
+    }
+
+    @Test
     void unknownLossIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "mse", 8));

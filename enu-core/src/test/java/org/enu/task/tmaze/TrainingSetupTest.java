@@ -159,4 +159,34 @@ class TrainingSetupTest {
         assertEquals(0.2f, a[t.layout().part("neuron").offset() + t.layout().part("neuron").spec().offsetO()
                 + t.layout().part("neuron").spec().memory()], 0f);
     }
+
+    /**
+     * tmaze.taste_colour: in the action after a meal the eaten item's colour sensor (through this
+     * maze's sensor shuffle) is on beside the reward; without it that neuron shows the start
+     * cell's sensor (no colour next to the start). Played with the untrained centre, which eats.
+     */
+    @Test
+    void theTasteColourShowsTheEatenItemsColourWithTheReward() {
+        for (boolean taste : new boolean[] {true, false}) {
+            TMazeTask t = task("enu.memory=8", "tmaze.taste_colour=" + taste);
+            long[] keys = EnvironmentKeys.heldOut(5, 16);
+            int[] meals = {0};
+            t.newEpisodes(keys.length).play(t.initialParameters(1), keys, new TMazeEpisodes.Observer() {
+                @Override
+                public void afterStep(int step, org.enu.network.EnuNetwork net, TMaze[] mazes) {
+                    for (int e = 0; e < mazes.length; e++) {
+                        int eaten = mazes[e].lastEatenSensor();
+                        if (eaten < 0 || mazes[e].frozen()) {
+                            continue;
+                        }
+                        meals[0]++;
+                        int neuron = t.mapping(keys[e]).sensorNeuron()[eaten];
+                        assertEquals(taste ? 1f : 0f, net.output(e, neuron, 0), "env " + e + " step " + step);
+                        assertEquals(mazes[e].lastReward() > 0 ? 1f : 0f, net.output(e, TMazeConfig.REWARD_NEURON, 1));
+                    }
+                }
+            });
+            assertTrue(meals[0] > 0, "the untrained centre eats in some of 16 mazes");
+        }
+    }
 }
