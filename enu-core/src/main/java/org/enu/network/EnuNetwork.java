@@ -40,7 +40,6 @@ public final class EnuNetwork {
     private final float[] neuX;
     private final float[] synNoise;
     private final float[] neuNoise;
-    private final float[] noiseScratch;
     private final int[] synSource;
     private final int[] synPost;
     private long[] noiseKeys;
@@ -84,7 +83,6 @@ public final class EnuNetwork {
         this.neuX = new float[envs * NE * syn.oStride];
         this.synNoise = noise == null ? null : new float[envs * S * syn.oStride];
         this.neuNoise = noise == null ? null : new float[envs * NE * neu.oStride];
-        this.noiseScratch = new float[Math.max(S, NE) * c];
         this.synSource = new int[S];
         this.synPost = new int[S];
         for (int j = 0; j < NE; j++) {
@@ -248,16 +246,8 @@ public final class EnuNetwork {
     }
 
     private void fillNoise(EnuBatch b, int unitsPerEnv, float[] out, int stream) {
-        int C = channels;
-        for (int e = 0; e < active; e++) {
-            if (b.oStride == C) {
-                noise.window(noiseKeys[e], stream, unitsPerEnv * C, out, e * unitsPerEnv * C);
-            } else { // padded rows: the same values as the packed case, spread out
-                noise.window(noiseKeys[e], stream, unitsPerEnv * C, noiseScratch, 0);
-                for (int u = 0; u < unitsPerEnv; u++) {
-                    System.arraycopy(noiseScratch, u * C, out, (e * unitsPerEnv + u) * b.oStride, C);
-                }
-            }
+        for (int e = 0; e < active; e++) { // padded rows get the packed case's values, spread out
+            noise.window(noiseKeys[e], stream, unitsPerEnv, channels, out, e * unitsPerEnv * b.oStride, b.oStride);
         }
     }
 

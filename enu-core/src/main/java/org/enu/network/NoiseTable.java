@@ -32,4 +32,31 @@ public final class NoiseTable {
         int start = (int) ((Keys.of(key, step) >>> 1) % (SIZE - n));
         System.arraycopy(table, start, out, off, n);
     }
+
+    /**
+     * The same values as {@link #window} of n = units · width floats, spread over rows of
+     * {@code stride} floats: unit u's {@code width} values go to {@code out[off + u·stride ..)};
+     * the rest of each row is left as it is.
+     */
+    public void window(long key, int step, int units, int width, float[] out, int off, int stride) {
+        int n = units * width;
+        if (n > SIZE / 4) {
+            throw new IllegalArgumentException("noise window too long: " + n);
+        }
+        if (stride < width) {
+            throw new IllegalArgumentException("noise window: stride " + stride + " < width " + width);
+        }
+        int start = (int) ((Keys.of(key, step) >>> 1) % (SIZE - n));
+        if (stride == width) {
+            System.arraycopy(table, start, out, off, n);
+            return;
+        }
+        for (int u = 0; u < units; u++) {
+            int src = start + u * width;
+            int dst = off + u * stride;
+            for (int c = 0; c < width; c++) {
+                out[dst + c] = table[src + c];
+            }
+        }
+    }
 }
