@@ -110,6 +110,25 @@ class EnuNetworkTest {
     }
 
     @Test
+    void aStridedNoiseWindowHoldsThePackedWindowsValuesRowByRow() {
+        NoiseTable table = new NoiseTable(0.01f);
+        float[] packed = new float[48 * 4];
+        table.window(77L, 9, 48 * 4, packed, 0);
+        float[] rows = new float[5 + 48 * 16];
+        java.util.Arrays.fill(rows, 42f);
+        table.window(77L, 9, 48, 4, rows, 5, 16);
+        for (int u = 0; u < 48; u++) {
+            for (int c = 0; c < 16; c++) {
+                assertEquals(c < 4 ? packed[u * 4 + c] : 42f, rows[5 + u * 16 + c], "unit " + u + " slot " + c);
+            }
+        }
+        float[] same = new float[48 * 4];
+        table.window(77L, 9, 48, 4, same, 0, 4);
+        assertTrue(java.util.Arrays.equals(packed, same), "stride = width is the packed window");
+        assertThrows(IllegalArgumentException.class, () -> table.window(77L, 9, 48, 4, rows, 0, 3));
+    }
+
+    @Test
     void paperWiringMatchesTheNotes() {
         Wiring w = Wiring.paper433();
         assertEquals(4, w.inputNeurons());
