@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
  * {@code --forks N} repeats the whole bench in N fresh JVMs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the FP32 FMA peak per core, the ENU kernel at the experiments' shapes, and one",
-                "paper-scale generation of each task with 1 and 2 threads, each as a fraction of the peak.",
-                "Every figure is taken once it has settled (the last 3 warm-up measurements within 5%),",
-                "and reported as min / median / max of its repeats."})
+        description = {"Measure the FP32 FMA peak per core, the ENU kernel at the experiments' shapes, and one "
+                + "paper-scale generation of each task with 1 and 2 threads, each as a fraction of the peak. "
+                + "Every figure is taken once it has settled (the last 3 warm-up measurements within 5%) "
+                + "and reported as min / median / max of its repeats."})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,9 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     int generations;
 
     @Option(names = "--tasks", paramLabel = "LIST", split = ",", defaultValue = "iaf",
-            description = {"generations to time (default ${DEFAULT-VALUE}): iaf, stdp, tmaze (the original preset",
-                    "with your --set), tmaze_m8, tmaze_m16, tmaze_m32 (memory 8/4, 16/8, 32/16 outputs,",
-                    "every agent alive), all (iaf, stdp and the three T-maze sizes)"})
+            description = "generations to time (default ${DEFAULT-VALUE}): iaf, stdp, tmaze (the original preset "
+                    + "with your --set), tmaze_m8, tmaze_m16, tmaze_m32 (memory 8/4, 16/8, 32/16 outputs, "
+                    + "every agent alive), all (iaf, stdp and the three T-maze sizes)")
     List<String> tasks;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -145,9 +145,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 600) {
             throw new ConfigException("--seconds: must be > 0 and <= 600, got " + seconds);
         }
-        if (repeats < 1 || generations < 1 || forks < 1) {
-            throw new ConfigException("--repeats, --generations and --forks: must be >= 1");
-        }
+        atLeastOne("--repeats", repeats);
+        atLeastOne("--generations", generations);
+        atLeastOne("--forks", forks);
         List<Case> cases = allCases();
         for (Case c : cases) { // bad --tasks or --set: refused before minutes of measuring
             RunConfig.resolve(c.task(), "original", null, caseSets(c)); // binds and checks the task section
@@ -164,6 +164,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new ConfigException(option + ": must be >= 1, got " + value);
+        }
     }
 
     boolean jsonOutput() {

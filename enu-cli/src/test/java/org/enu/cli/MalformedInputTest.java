@@ -176,8 +176,9 @@ class MalformedInputTest {
             cmd("--set .: not a key path", "bench", "--set", ".=1"),
             cmd("task: unknown task 'nosuch'", "bench", "--tasks", "nosuch"),
             cmd("--seconds: must be > 0 and <= 600, got 0.0", "bench", "--seconds", "0"),
-            cmd("--repeats, --generations and --forks: must be >= 1", "bench", "--forks", "0"),
-            cmd("--repeats, --generations and --forks: must be >= 1", "bench", "--repeats", "-1"),
+            cmd("--forks: must be >= 1, got 0", "bench", "--forks", "0"),
+            cmd("--repeats: must be >= 1, got -1", "bench", "--repeats", "-1"),
+            cmd("--generations: must be >= 1, got 0", "bench", "--generations", "0"),
             // the command line alone has no cluster evaluator (enu-spark adds one; its own tests check URLs)
             cmd("--cluster: needs the enu-spark module", "train", "iaf", "--cluster", "local[2]", "--out", "ROOT/new-run"),
             cmd("--cluster: needs the enu-spark module", "resume", "RUN", "--cluster", "spark://127.0.0.1:7077"),
