@@ -40,18 +40,12 @@ public final class KernelBench {
             x[i] = (float) r.nextDouble();
         }
         int stepsPerBatch = (int) Math.max(10, 2e8 / shape.flopsPerStep());
-        return Steady.measure(() -> {
-            long steps = 0;
-            long t0 = System.nanoTime();
-            long deadline = t0 + (long) (seconds * 1e9);
-            do {
-                for (int s = 0; s < stepsPerBatch; s++) {
-                    EnuKernel.step(w, b, x, 0, shape.inputs(), null);
-                }
-                steps += stepsPerBatch;
-            } while (System.nanoTime() < deadline);
-            double secs = (System.nanoTime() - t0) * 1e-9;
-            return steps * (double) shape.flopsPerStep() / secs * 1e-9;
-        }, repeats, 0.05, 25);
+        Runnable batch = () -> {
+            for (int s = 0; s < stepsPerBatch; s++) {
+                EnuKernel.step(w, b, x, 0, shape.inputs(), null);
+            }
+        };
+        double flopsPerBatch = stepsPerBatch * (double) shape.flopsPerStep();
+        return Steady.measure(() -> Steady.gflops(seconds, flopsPerBatch, batch), repeats, 0.05, 25);
     }
 }

@@ -21,17 +21,8 @@ public final class PeakFlops {
      */
     public static Steady.Spread measure(double seconds, int repeats) {
         long iters = 1 << 18;
-        return Steady.measure(() -> {
-            long n = 0;
-            long t0 = System.nanoTime();
-            long deadline = t0 + (long) (seconds * 1e9);
-            do {
-                sink += loop(iters);
-                n += iters;
-            } while (System.nanoTime() < deadline);
-            double s = (System.nanoTime() - t0) * 1e-9;
-            return n * 12.0 * S.length() * 2 / s * 1e-9;
-        }, repeats, 0.05, 25);
+        double flopsPerBatch = iters * 12.0 * S.length() * 2;
+        return Steady.measure(() -> Steady.gflops(seconds, flopsPerBatch, () -> sink += loop(iters)), repeats, 0.05, 25);
     }
 
     private static float loop(long iters) {

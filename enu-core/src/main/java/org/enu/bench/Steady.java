@@ -81,6 +81,21 @@ public final class Steady {
         return new Spread(kept, warm.size(), settled);
     }
 
+    /**
+     * One throughput measurement: runs {@code batch} again and again for about {@code seconds}
+     * (at least once) and returns GFLOP/s, counting {@code flopsPerBatch} per run.
+     */
+    public static double gflops(double seconds, double flopsPerBatch, Runnable batch) {
+        long runs = 0;
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (seconds * 1e9);
+        do {
+            batch.run();
+            runs++;
+        } while (System.nanoTime() < deadline);
+        return runs * flopsPerBatch / ((System.nanoTime() - t0) * 1e-9) * 1e-9;
+    }
+
     /** Whether the last {@link #WINDOW} values lie within {@code tolerance} of their median. */
     static boolean agree(List<Double> values, double tolerance) {
         int n = values.size();

@@ -56,6 +56,18 @@ class SteadyTest {
     }
 
     @Test
+    void aThroughputMeasurementRunsTheBatchAtLeastOnceAndCountsItsFlops() {
+        int[] runs = {0};
+        double g = Steady.gflops(0.0, 1e9, () -> runs[0]++);
+        assertEquals(1, runs[0], "a zero-length measurement still runs one batch");
+        assertTrue(g > 0 && Double.isFinite(g));
+        runs[0] = 0;
+        double g2 = Steady.gflops(0.02, 1e6, () -> runs[0]++);
+        assertTrue(runs[0] > 1, "batches repeat until the deadline: " + runs[0]);
+        assertTrue(g2 > 0);
+    }
+
+    @Test
     void kernelAndPeakMeasurementsArePositiveAndOrdered() {
         Steady.Spread k = KernelBench.measure(new KernelBench.Shape("t", 8, 4, 8, 4), 0.01, 3);
         assertEquals(3, k.values().length);
