@@ -24,9 +24,12 @@ public final class TaskRegistry {
     /** Spike-timing-dependent plasticity. */
     public static final TaskType<StdpConfig, StdpTask> STDP = new TaskType<>("stdp", StdpConfig.class, Map.of(),
             (s, cell) -> new StdpTask(s, cell.withInputs(4)), StdpReport::new);
-    /** The T-maze; run directories made before tmaze.poison_green_probability and tmaze.taste_colour: either colour, no colour at the taste, as then. */
+    /**
+     * The T-maze; run directories made before tmaze.poison_green_probability, tmaze.taste_colour and
+     * tmaze.swap_after_poison: either colour, no colour at the taste, swaps only after food, as then.
+     */
     public static final TaskType<TMazeConfig, TMazeTask> TMAZE = new TaskType<>("tmaze", TMazeConfig.class,
-            Map.of("poison_green_probability", 0.5, "taste_colour", false), TMazeTask::new, TMazeReport::new);
+            Map.of("poison_green_probability", 0.5, "taste_colour", false, "swap_after_poison", false), TMazeTask::new, TMazeReport::new);
 
     private static final Map<String, TaskType<?, ?>> BY_NAME = new LinkedHashMap<>();
 

@@ -25,11 +25,15 @@ package org.enu.task.tmaze;
  *                            carries no prior information, so which one is poison must be learned
  *                            within the life; 1 or 0: a fixed colour, avoidable by a reflex; between:
  *                            a prior that the taste must be able to overrule, for a curriculum)
+ * @param swapAfterPoison     a poison also opens a swap opportunity (false: only every foodsPerSwap-th
+ *                            food does, the original); with foodsPerSwap 1 and swapProbability 0.5 the
+ *                            side of the food is then a fair coin on every trip, so only the colour
+ *                            tells where the food is (a training world where side learning cannot pay)
  */
 public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                          int foodsPerSwap, double swapProbability, double aliveBonus,
                          boolean firstRewardPositive, String layout, String starvation, double poisonReward,
-                         boolean poisonEmpties, double poisonGreenProbability) {
+                         boolean poisonEmpties, double poisonGreenProbability, boolean swapAfterPoison) {
     public static final String TURN = "turn", DIRECT = "direct";
     public static final String DEATH = "death", HUNGRY = "hungry";
 
@@ -45,7 +49,16 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
                       int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
                       String layout, String starvation, double poisonReward, boolean poisonEmpties) {
         this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
-                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, 0.5);
+                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, 0.5, false);
+    }
+
+    /** Only foods open swap opportunities (the original). */
+    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
+                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
+                      String layout, String starvation, double poisonReward, boolean poisonEmpties,
+                      double poisonGreenProbability) {
+        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
+                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability, false);
     }
 
     public MazeConfig {
@@ -107,7 +120,15 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
     /** This configuration with another layout, starvation rule and poison reward. */
     public MazeConfig with(String layout, String starvation, double poisonReward) {
         return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
-                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability);
+                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability,
+                swapAfterPoison);
+    }
+
+    /** This configuration with poisons opening swap opportunities or not. */
+    public MazeConfig withSwapAfterPoison(boolean swapAfterPoison) {
+        return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
+                aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability,
+                swapAfterPoison);
     }
 
     /** Decisions per episode: episodeSteps / stepsPerAction. */

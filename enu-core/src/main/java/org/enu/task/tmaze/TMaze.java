@@ -190,15 +190,14 @@ public final class TMaze {
         if (poison) {
             refilled = score.poisons() == 1 || !cfg.poisonEmpties();
             energy = refilled ? cfg.energyMax() : 0;
+            if (cfg.swapAfterPoison()) {
+                swapOpportunity();
+            }
         } else {
             refilled = true;
             energy = cfg.energyMax();
             if (score.foods() % cfg.foodsPerSwap() == 0) {
-                boolean swap = swapFlips.getAsBoolean();
-                if (swap) {
-                    greenItem = 1 - greenItem;
-                }
-                score.swapOpportunity(swap);
+                swapOpportunity();
             }
         }
         if (refilled) {
@@ -208,6 +207,15 @@ public final class TMaze {
         col = geo.startCol();
         heading = geo.startHeading();
         return refilled;
+    }
+
+    /** Takes the next swap draw: the items change arms if it says so. */
+    private void swapOpportunity() {
+        boolean swap = swapFlips.getAsBoolean();
+        if (swap) {
+            greenItem = 1 - greenItem;
+        }
+        score.swapOpportunity(swap);
     }
 
     public MazeConfig config() {

@@ -101,6 +101,40 @@ class DirectMazeTest {
         assertEquals(2, m.col(), "a dead agent does not move");
     }
 
+    /**
+     * tmaze.swap_after_poison: a poison opens a swap opportunity too, so with foods_per_swap 1 every
+     * meal draws the side anew. Scripted flips: the poison below swaps (green goes below), the food
+     * then eaten below does not, the next poison (now above) does not either.
+     */
+    @Test
+    void aPoisonAlsoOpensASwapOpportunityWhenAsked() {
+        MazeConfig everyTrip = new MazeConfig(4, 400, 18, 0.25, 1, 0.5, 0.025, true, MazeConfig.DIRECT,
+                MazeConfig.HUNGRY, -1, false, 0.5, true);
+        TMaze m = TMazeTest.withSwapFlips(everyTrip, 0, true, false, false);
+        // layout from key 0 does not matter: find the poison arm, then eat it
+        boolean poisonBelow = m.poisonIsGreen() != m.greenOnLeft(); // item A (green on "left") is the top one
+        int toPoison = poisonBelow ? MOVE_DOWN : MOVE_UP;
+        int toFood = poisonBelow ? MOVE_UP : MOVE_DOWN;
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toPoison, toPoison);
+        assertEquals(1, m.score().poisons());
+        assertEquals(1, m.score().swaps(), "the poison's opportunity swapped the items");
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toPoison, toPoison); // the food is where the poison was
+        assertEquals(1, m.score().foods());
+        assertEquals(1, m.score().poisons());
+        acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toFood, toFood); // no swap after the food: poison there
+        assertEquals(2, m.score().poisons());
+        assertEquals(1, m.score().swaps());
+        assertTrue(m.alive(), "poison_empties false: the second poison refills");
+        // without the setting the same script swaps only after food (one draw used, two left)
+        TMaze plain = TMazeTest.withSwapFlips(everyTrip.with(MazeConfig.DIRECT, MazeConfig.HUNGRY, -1)
+                .withSwapAfterPoison(false), 0, true);
+        acts(plain, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toPoison, toPoison);
+        assertEquals(0, plain.score().swaps());
+        acts(plain, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toFood, toFood);
+        assertEquals(1, plain.score().foods());
+        assertEquals(1, plain.score().swaps());
+    }
+
     @Test
     void aHungryAgentKeepsMovingAndFoodBringsItBack() {
         TMaze m = new TMaze(DIRECT_HUNGRY, GREEN_TOP_RED_POISON, SWAP);
