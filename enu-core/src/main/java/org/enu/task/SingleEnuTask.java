@@ -40,6 +40,23 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
     /** The summed loss of one episode, given the cell's output channel 0 at every step. */
     protected abstract double loss(E env, float[] output);
 
+    /**
+     * Whether {@link #loss(Object, float[], float[])} needs the pre-activation of output channel 0:
+     * W_o row 0 · [h', 1], before the spike scale, the noise and the clip (EnuReference). Costs
+     * memory + 1 multiply-adds per environment and step when true.
+     */
+    protected boolean usesPreactivation() {
+        return false;
+    }
+
+    /**
+     * The summed loss of one episode given output channel 0 and, when {@link #usesPreactivation()},
+     * its pre-activation at every step (otherwise null); by default {@link #loss(Object, float[])}.
+     */
+    protected double loss(E env, float[] output, float[] preactivation) {
+        return loss(env, output);
+    }
+
     /** Names of the environment's own trace columns (inputs, target, ...), after "step". */
     protected abstract List<String> traceColumns();
 
@@ -128,6 +145,7 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
         private long[] keys = new long[0];
         private List<E> envs;
         private float[][] y;
+        private float[][] pre;
         private float[] x;
         private double loss;
 
@@ -157,6 +175,11 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
             return y[e];
         }
 
+        /** Its pre-activation (W_o row 0 · [h', 1]) at every step, or null when the task does not use it. */
+        public float[] preactivation(int e) {
+            return pre == null ? null : pre[e];
+        }
+
         private void prepare(long[] envKeys) {
             if (Arrays.equals(envKeys, keys)) {
                 return;
@@ -170,6 +193,7 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
             if (batch == null || batch.rows != m) {
                 batch = new EnuBatch(spec, m);
                 y = new float[m][steps];
+                pre = usesPreactivation() ? new float[m][steps] : null;
                 x = new float[m * spec.inputs()];
             }
         }
@@ -188,15 +212,31 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
                 for (int e = 0; e < m; e++) {
                     y[e][t] = batch.o[e * batch.oStride];
                 }
+                if (pre != null) {
+                    preactivations(params, t);
+                }
                 if (observer != null) {
                     observer.afterStep(t, batch);
                 }
             }
             double sum = 0;
             for (int e = 0; e < m; e++) {
-                sum += loss(envs.get(e), y[e]);
+                sum += loss(envs.get(e), y[e], pre == null ? null : pre[e]);
             }
             loss = sum / ((double) steps * m);
+        }
+
+        /** pre[e][t] = W_o row 0 · [h', 1] from the batch's new memory, in double, rounded once. */
+        private void preactivations(float[] params, int t) {
+            int H = spec.memory();
+            int row = spec.offsetO();
+            for (int e = 0; e < pre.length; e++) {
+                double a = spec.bias() ? params[row + H] : 0;
+                for (int j = 0; j < H; j++) {
+                    a += (double) params[row + j] * batch.memory(e, j);
+                }
+                pre[e][t] = (float) a;
+            }
         }
     }
 }

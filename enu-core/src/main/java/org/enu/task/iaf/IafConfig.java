@@ -17,9 +17,16 @@ package org.enu.task.iaf;
  * @param traceWeight   weight w of a term added to either loss: w · Σ_t (y_t − s_t)², with s_t 1 at the
  *                      target's spike steps and 0 elsewhere (a loss that moves with every small change
  *                      of the output, not only when a spike appears or moves); 0 = none
+ * @param marginWeight  weight v of a margin term added to the loss: v · Σ_t relu(μ − u_t)² on the
+ *                      target's spike steps and v · Σ_t relu(u_t + μ)² on the others, with u_t the
+ *                      output pre-activation (W_o row 0 · [h', 1], before the spike scale) minus
+ *                      spikeLevel / scale: it moves with the memory even where the spiking output
+ *                      is flat (0 or 1), so near misses are told apart; 0 = none
+ * @param margin        the margin μ of that term, in pre-activation units
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                        int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight) {
+                        int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                        double marginWeight, double margin) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance");
 
@@ -27,6 +34,13 @@ public record IafConfig(int environments, int steps, double threshold, double in
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                      int maxMultiplier, double spikeLevel) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, "isi", 8, 0);
+    }
+
+    /** A loss without the margin term. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, 0, 0.01);
     }
 
     /** A loss without the trace term. */
@@ -44,6 +58,12 @@ public record IafConfig(int environments, int steps, double threshold, double in
         }
         if (!(traceWeight >= 0) || !Double.isFinite(traceWeight)) {
             throw new IllegalArgumentException("trace_weight: must be a finite number >= 0, got " + traceWeight);
+        }
+        if (!(marginWeight >= 0) || !Double.isFinite(marginWeight)) {
+            throw new IllegalArgumentException("margin_weight: must be a finite number >= 0, got " + marginWeight);
+        }
+        if (!(margin >= 0) || !Double.isFinite(margin)) {
+            throw new IllegalArgumentException("margin: must be a finite number >= 0, got " + margin);
         }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);

@@ -71,6 +71,33 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     }
 
     @Override
+    protected boolean usesPreactivation() {
+        return cfg.marginWeight() > 0;
+    }
+
+    @Override
+    protected double loss(Env env, float[] y, float[] pre) {
+        double l = loss(env, y);
+        return pre == null ? l : l + cfg.marginWeight() * marginLoss(env.spikes(), pre);
+    }
+
+    /**
+     * Σ_t relu(μ − u_t)² on the target's spike steps and relu(u_t + μ)² elsewhere, u_t = pre_t − the
+     * spike level in pre-activation units (spikeLevel / 1000 with spike output, else spikeLevel).
+     */
+    double marginLoss(boolean[] target, float[] pre) {
+        double level = cfg.spikeLevel() / (spec.spikeOutput() ? org.enu.cell.EnuSpec.SPIKE_SCALE : 1.0);
+        double mu = cfg.margin();
+        double sum = 0;
+        for (int t = 0; t < pre.length; t++) {
+            double u = pre[t] - level;
+            double v = target[t] ? Math.max(0, mu - u) : Math.max(0, u + mu);
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    @Override
     protected double loss(Env env, float[] y) {
         double l = cfg.loss().equals("isi") ? isiLoss(env.spikes(), y) : spikeDistanceLoss(env.spikes(), y);
         return cfg.traceWeight() > 0 ? l + cfg.traceWeight() * traceLoss(env.spikes(), y) : l;

@@ -124,6 +124,63 @@ class IafTaskTest {
     }
 
     @Test
+    void marginTermByHand() {
+        IafTask task = new IafTask(new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 1, 0.01), spec());
+        boolean[] target = {false, true, false, true};
+        // spike level in pre-activation units: 0.05 / 1000 = 5e-5
+        float[] pre = {-0.02f, 0.03f, 0.0f, -0.01f};
+        double l = 5e-5;
+        double expected = 0 // below by more than the margin, no target: free
+                + 0 // above by more than the margin on a target: free
+                + sq(0.0 - l + 0.01) // no target, but within the margin of the level
+                + sq(0.01 - (-0.01 - l)); // target, below the level
+        assertEquals(expected, task.marginLoss(target, pre), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, -1, 0.01));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 1, Double.NaN));
+    }
+
+    /**
+     * The pre-activation the rollout records is the one EnuReference scales and clips: on the
+     * played episodes, y = clip(1000 · pre, 0, 1) (no output noise here), and the margin term is
+     * added to the fitness exactly as marginLoss computes it.
+     */
+    @Test
+    void preactivationIsTheOutputBeforeScaleAndClip() {
+        IafConfig withMargin = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 2, 0.01);
+        IafTask task = new IafTask(withMargin, spec());
+        float[] params = task.layout().initialParameters(3);
+        long[] keys = EnvironmentKeys.heldOut(9, 4);
+        var ep = task.play(params, keys);
+        double marginSum = 0;
+        for (int e = 0; e < ep.size(); e++) {
+            float[] y = ep.output(e);
+            float[] pre = ep.preactivation(e);
+            for (int t = 0; t < y.length; t++) {
+                double a = 1000.0 * pre[t];
+                if (y[t] > 0 && y[t] < 1) {
+                    assertEquals(a, y[t], 1e-3, "step " + t);
+                } else if (y[t] == 1) {
+                    assertTrue(a > 1 - 1e-3, "saturated high at " + t + ": " + a);
+                } else {
+                    assertTrue(a < 1e-3, "clipped at 0 at " + t + ": " + a);
+                }
+            }
+            marginSum += task.marginLoss(ep.env(e).spikes(), pre);
+        }
+        IafTask plain = new IafTask(new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0), spec());
+        double base = plain.play(params, keys).fitness();
+        assertEquals(base - 2 * marginSum / (60.0 * 4), ep.fitness(), 1e-9);
+        assertTrue(marginSum > 0, "an untrained cell violates the margin somewhere");
+        assertEquals(null, plain.play(params, keys).preactivation(0), "no pre-activation unless used");
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
+    @Test
     void unknownLossIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "mse", 8));
