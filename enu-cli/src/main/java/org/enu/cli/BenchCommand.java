@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the FP32 FMA peak per core, the ENU kernel at the experiments' shapes, and one "
                 + "paper-scale generation of each task with 1 and 2 threads, each as a fraction of the peak. "
-                + "Every figure is taken once it has settled (the last 3 warm-up measurements within 5%) "
+                + "Every figure is taken once it has settled (the last 3 warm-up measurements within 5%%) "
                 + "and reported as min / median / max of its repeats."})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec

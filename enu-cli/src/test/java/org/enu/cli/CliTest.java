@@ -43,6 +43,26 @@ class CliTest {
         return l.toArray(new String[0]);
     }
 
+    /** Every help text formats cleanly: picocli warns on System.err about a stray % in a description. */
+    @Test
+    void everyHelpTextFormatsWithoutWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            Result top = enu("--help");
+            assertEquals(0, top.code(), top.err());
+            for (String c : List.of("train", "resume", "eval", "trace", "plot", "config", "bench", "replay", "results")) {
+                Result r = enu(c, "--help");
+                assertEquals(0, r.code(), c + ": " + r.err());
+                assertTrue(r.out().contains("Usage: enu " + c), c + ": " + r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertFalse(captured.toString().contains("WARN"), captured.toString());
+    }
+
     @Test
     void trainEvalTraceResumePlot() throws IOException {
         Path dir = tmp.resolve("run");
