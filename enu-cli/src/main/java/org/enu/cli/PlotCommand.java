@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "DIR/plots/episode.png (one held-out episode of the latest genome); for the T-maze also "
                 + "DIR/plots/food-arm.png (food-arm choices before and after the first poison), for IAF "
                 + "DIR/plots/iaf.png and iaf-raster.png (paper Fig. 6), for STDP DIR/plots/stdp-example.png and "
-                + "stdp-curve.png (paper Fig. 7).")
+                + "stdp-curve.png (paper Fig. 7). With --set the episode figures are drawn on a variant of the "
+                + "task, as enu eval --set (the fitness curve is the run's own).")
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,13 +35,22 @@ final class PlotCommand implements Callable<Integer> {
     @CommandLine.Mixin
     HeldOutEpisode episode;
 
+    @CommandLine.Option(names = "--set", paramLabel = "KEY=VALUE", description = "draw the episode figures on a "
+            + "variant of the task it was trained on, as enu eval --set (keys that change the genome's shape are "
+            + "refused)")
+    List<String> sets = new java.util.ArrayList<>();
+
 
     @Override
     public Integer call() throws Exception {
         // everything is read, checked and drawn first; only then is anything written
         long key = episode.key();
         SavedRun run = SavedRun.open(dir);
-        RunConfig cfg = run.config();
+        RunConfig trainedOn = run.config();
+        RunConfig cfg = EvalCommand.variant(trainedOn, sets);
+        if (cfg.newTask().layout().parameterCount() != trainedOn.newTask().layout().parameterCount()) {
+            throw new ConfigException("--set: changes the genome's shape (" + String.join(", ", sets) + ")");
+        }
         TaskFigures figures = TaskFigures.of(cfg.task());
         List<Map<String, Object>> metrics = run.dir().metrics();
         Genome genome = run.genome();
@@ -52,8 +62,9 @@ final class PlotCommand implements Callable<Integer> {
         out.put(plots.resolve("fitness.png"), Charts.png(Charts.fitnessChart(metrics, cfg.task()), 1000, 560));
         EpisodeTrace trace = cfg.newReport().trace(genome.parameters(), key);
         List<List<String>> panels = figures.panels(trace);
+        String variant = sets.isEmpty() ? "" : " (" + String.join(" ", sets) + ")";
         out.put(plots.resolve("episode.png"), Charts.png(Charts.traceChart(trace, panels, cfg.task()
-                + ": held-out episode " + episode.env + ", generation " + genome.generation()), 1100,
+                + ": held-out episode " + episode.env + ", generation " + genome.generation() + variant), 1100,
                 220 + 170 * panels.size()));
         figures.draw(cfg, genome, episode, plots, out);
         try {

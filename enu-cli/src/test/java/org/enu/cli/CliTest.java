@@ -250,7 +250,18 @@ class CliTest {
         assertTrue(r.err().contains("tmaze.layout"), r.err());
         r = enu("plot", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.size(dir.resolve("plots").resolve("food-arm.png")) > 1000);
+        Path foodArm = dir.resolve("plots").resolve("food-arm.png");
+        assertTrue(Files.size(foodArm) > 1000);
+        // the figures on a variant of the maze; a shape key is refused and nothing is rewritten
+        byte[] own = Files.readAllBytes(foodArm);
+        r = enu("plot", dir.toString(), "--set", "tmaze.layout=turn", "--set", "tmaze.swap_after_poison=true");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Arrays.equals(own, Files.readAllBytes(foodArm)), "drawn on the variant");
+        byte[] variant = Files.readAllBytes(foodArm);
+        r = enu("plot", dir.toString(), "--set", "enu.memory=8");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--set enu.memory"), r.err());
+        assertTrue(Arrays.equals(variant, Files.readAllBytes(foodArm)), "a refused plot writes nothing");
     }
 
     @Test
