@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw DIR/plots/fitness.png (mean, best and centre fitness per generation) and "
                 + "DIR/plots/episode.png (one held-out episode of the latest genome); for the T-maze also "
-                + "DIR/plots/food-arm.png (food-arm choices before and after the first poison), for IAF "
+                + "DIR/plots/food-arm.png (food-arm choices before and after the first poison) and poison-taken.png (the "
+                + "poison in sight: eaten or refused), for IAF "
                 + "DIR/plots/iaf.png and iaf-raster.png (paper Fig. 6), for STDP DIR/plots/stdp-example.png and "
                 + "stdp-curve.png (paper Fig. 7). With --set the episode figures are drawn on a variant of the "
                 + "task, as enu eval --set (the fitness curve is the run's own).")

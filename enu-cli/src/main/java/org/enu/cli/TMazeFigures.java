@@ -42,29 +42,55 @@ final class TMazeFigures implements TaskFigures {
     public void draw(RunConfig cfg, Genome genome, HeldOutEpisode episode, Path plots, Map<Path, byte[]> out)
             throws IOException {
         TMazeReport report = new TMazeReport(TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell()));
-        out.put(plots.resolve("food-arm.png"), Charts.png(foodArmChart(report, genome, cfg.seed(),
-                EnvironmentKeys.heldOut(episode.seed, 256)), 1000, 560));
+        long[] keys = EnvironmentKeys.heldOut(episode.seed, 256);
+        Map<String, Map<String, Double>> agents = agents(report, genome, cfg.seed(), keys);
+        out.put(plots.resolve("food-arm.png"), Charts.png(foodArmChart(agents, keys.length), 1000, 560));
+        out.put(plots.resolve("poison-taken.png"), Charts.png(poisonTakenChart(agents, keys.length), 1000, 560));
+    }
+
+    /** The metrics of the genome, the untrained network and the baselines on the same held-out mazes. */
+    static Map<String, Map<String, Double>> agents(TMazeReport report, Genome genome, long seed, long[] keys) {
+        Map<String, Map<String, Double>> agents = new java.util.LinkedHashMap<>();
+        agents.put("evolved (generation " + genome.generation() + ")", Metric.values(report.metrics(genome.parameters(), keys)));
+        agents.put("untrained", Metric.values(report.metrics(report.task().initialParameters(seed), keys)));
+        agents.put("oracle learner", Metric.values(report.baselines(keys).get("oracle")));
+        agents.put("side learner", Metric.values(report.baselines(keys).get("side_learner")));
+        agents.put("random agent", Metric.values(report.baselines(keys).get("random")));
+        return agents;
     }
 
     /**
      * Paper Fig. 9 as numbers: the fraction of arm choices into the food arm before the first
      * poison, after it and after a later swap (mean over held-out mazes, error bars one standard
-     * error), for the genome, the untrained network and the oracle learner.
+     * error), for the genome, the untrained network and the baselines.
      */
-    static JFreeChart foodArmChart(TMazeReport report, Genome genome, long seed, long[] keys) {
+    static JFreeChart foodArmChart(Map<String, Map<String, Double>> agents, int mazes) {
+        return phaseBars("T-maze: arm choices into the food arm, before and after the first poison (random agent = chance level)",
+                "fraction of arm choices into the food arm", "arm choices (junction into an arm), " + mazes + " held-out mazes",
+                agents, "food_arm_", new String[] {"before_poison", "after_poison", "after_swap"},
+                new String[] {"before the first poison", "after the first poison", "after a later swap"});
+    }
+
+    /**
+     * One-shot colour learning directly: of the visits to the poison (its colour in sight), the
+     * fraction that ended by eating it, before the first poison and after it.
+     */
+    static JFreeChart poisonTakenChart(Map<String, Map<String, Double>> agents, int mazes) {
+        return phaseBars("T-maze: poison in sight, eaten or refused, before and after the first poison",
+                "fraction of visits to the poison that ate it", "visits to the poison (its colour sensor on), " + mazes
+                        + " held-out mazes", agents, "poison_taken_", new String[] {"before_poison", "after_poison"},
+                new String[] {"before the first poison", "after the first poison"});
+    }
+
+    /** Bars of metric prefix + phase per agent and phase, error bars from the metric's _stderr, a line at 0.5. */
+    private static JFreeChart phaseBars(String title, String yLabel, String xLabel, Map<String, Map<String, Double>> agents,
+                                        String prefix, String[] phases, String[] labels) {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
-        String[] phases = {"before_poison", "after_poison", "after_swap"};
-        String[] labels = {"before the first poison", "after the first poison", "after a later swap"};
-        Map<String, Map<String, Double>> agents = new java.util.LinkedHashMap<>();
-        agents.put("evolved (generation " + genome.generation() + ")", Metric.values(report.metrics(genome.parameters(), keys)));
-        agents.put("untrained", Metric.values(report.metrics(report.task().initialParameters(seed), keys)));
-        agents.put("oracle learner", Metric.values(report.baselines(keys).get("oracle")));
-        agents.put("random agent", Metric.values(report.baselines(keys).get("random")));
         for (Map.Entry<String, Map<String, Double>> a : agents.entrySet()) {
             for (int i = 0; i < phases.length; i++) {
-                Double m = a.getValue().get("food_arm_" + phases[i]);
-                Double se = a.getValue().get("food_arm_" + phases[i] + "_stderr");
+                Double m = a.getValue().get(prefix + phases[i]);
+                Double se = a.getValue().get(prefix + phases[i] + "_stderr");
                 data.add(m == null || m.isNaN() ? 0 : m, se == null || se.isNaN() ? 0 : se, a.getKey(), labels[i]);
             }
         }
@@ -74,19 +100,17 @@ final class TMazeFigures implements TaskFigures {
             r.setSeriesPaint(i, Charts.PALETTE[i]);
         }
         r.setErrorIndicatorPaint(Color.BLACK);
-        org.jfree.chart.axis.NumberAxis y = new NumberAxis("fraction of arm choices into the food arm");
+        org.jfree.chart.axis.NumberAxis y = new NumberAxis(yLabel);
         y.setRange(0, 1.05);
         org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data,
-                new org.jfree.chart.axis.CategoryAxis("arm choices (junction into an arm), " + keys.length
-                        + " held-out mazes"), y, r);
+                new org.jfree.chart.axis.CategoryAxis(xLabel), y, r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         org.jfree.chart.plot.ValueMarker chance = new org.jfree.chart.plot.ValueMarker(0.5);
         chance.setPaint(Color.GRAY);
         chance.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         plot.addRangeMarker(chance);
-        JFreeChart chart = new JFreeChart("T-maze: arm choices into the food arm, before and after the first poison (random agent = chance level)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }

@@ -252,6 +252,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         Path foodArm = dir.resolve("plots").resolve("food-arm.png");
         assertTrue(Files.size(foodArm) > 1000);
+        assertTrue(Files.size(dir.resolve("plots").resolve("poison-taken.png")) > 1000);
         // the figures on a variant of the maze; a shape key is refused and nothing is rewritten
         byte[] own = Files.readAllBytes(foodArm);
         r = enu("plot", dir.toString(), "--set", "tmaze.layout=turn", "--set", "tmaze.swap_after_poison=true");

@@ -3,14 +3,17 @@ package org.enu.task.tmaze;
 /**
  * Statistics of one finished (or partly played) episode. The arm choices (moves from the
  * junction into an arm) are counted per phase: before the first poison, after it, and after a
- * swap that followed it; {@code *Food} of them went into the arm that held the food.
+ * swap that followed it; {@code *Food} of them went into the arm that held the food. The visits to
+ * the poison (the agent had it in sight; {@link MazeScore#poisonVisit}) are counted before and after
+ * the first poison, with those that ended by eating it.
  */
 public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive,
                            int choicesBefore, int foodChoicesBefore, int choicesAfter, int foodChoicesAfter,
-                           int choicesSwap, int foodChoicesSwap) {
-    /** Without arm choices (all 0). */
+                           int choicesSwap, int foodChoicesSwap, int poisonVisitsBefore, int poisonEatenBefore,
+                           int poisonVisitsAfter, int poisonEatenAfter) {
+    /** Without arm choices and poison visits (all 0). */
     public EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive) {
-        this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0);
+        this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public static EpisodeStats of(TMaze finished) {
@@ -18,7 +21,9 @@ public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAf
                 finished.score().poisonsAfterFirstPoison(), finished.score().stepsAlive(),
                 total(finished, TMaze.BEFORE_POISON), finished.score().armChoices(TMaze.BEFORE_POISON, true),
                 total(finished, TMaze.AFTER_POISON), finished.score().armChoices(TMaze.AFTER_POISON, true),
-                total(finished, TMaze.AFTER_SWAP), finished.score().armChoices(TMaze.AFTER_SWAP, true));
+                total(finished, TMaze.AFTER_SWAP), finished.score().armChoices(TMaze.AFTER_SWAP, true),
+                finished.score().poisonVisits(false, false), finished.score().poisonVisits(false, true),
+                finished.score().poisonVisits(true, false), finished.score().poisonVisits(true, true));
     }
 
     private static int total(TMaze m, int phase) {

@@ -16,6 +16,7 @@ public final class MazeScore {
     private int swapOpportunities;
     private int stepsAlive;
     private final int[][] armChoices = new int[3][2]; // [phase][1 = food arm]
+    private final int[][] poisonVisits = new int[2][2]; // [0 before the first poison, 1 after][1 = eaten]
 
     /** An item eaten: the reward counts +1 instead when it is the first and the first counts positive. */
     void ate(boolean poison, double reward, boolean firstRewardPositive) {
@@ -44,6 +45,21 @@ public final class MazeScore {
         int phase = poisons == 0 ? TMaze.BEFORE_POISON : swapsAfterFirstPoison == 0 ? TMaze.AFTER_POISON
                 : TMaze.AFTER_SWAP;
         armChoices[phase][food ? 1 : 0]++;
+    }
+
+    /**
+     * A visit to the poison ended: the agent had it in sight (its colour sensor on) and either ate
+     * it or moved or turned so that it was out of sight. Counted in the phase of the decision:
+     * before the first poison (also when this visit eats the first one) or after it.
+     */
+    void poisonVisit(boolean eaten) {
+        poisonVisits[poisons == 0 ? 0 : 1][eaten ? 1 : 0]++;
+    }
+
+    /** Visits to the poison before (after = false) or after the first poison, all or only those that ate it. */
+    public int poisonVisits(boolean after, boolean eatenOnly) {
+        int[] v = poisonVisits[after ? 1 : 0];
+        return eatenOnly ? v[1] : v[0] + v[1];
     }
 
     void alive(int steps) {

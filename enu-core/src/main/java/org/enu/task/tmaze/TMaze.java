@@ -143,6 +143,9 @@ public final class TMaze {
         }
         boolean wasAlive = alive;
         boolean refilled = false;
+        int poisonSensor = poisonIsGreen ? SENSOR_GREEN : SENSOR_RED;
+        boolean poisonInSight = sensor(poisonSensor);
+        boolean atePoison = false;
         if (action != NONE) {
             if (!geo.direct() && action != FORWARD) {
                 heading = (heading + (action == LEFT ? 3 : 1)) & 3;
@@ -152,6 +155,10 @@ public final class TMaze {
                 int c = target % SIZE;
                 int item = geo.itemAt(r, c);
                 if (item >= 0) {
+                    atePoison = (item == greenItem) == poisonIsGreen;
+                    if (atePoison && poisonInSight) {
+                        score.poisonVisit(true);
+                    }
                     refilled = eat(item == greenItem);
                 } else if (!geo.isWall(r, c)) {
                     int arm = geo.armEntered(row, col, r, c);
@@ -162,6 +169,9 @@ public final class TMaze {
                     col = c;
                 }
             }
+        }
+        if (poisonInSight && !atePoison && !sensor(poisonSensor)) {
+            score.poisonVisit(false); // turned or walked away from the poison it had in sight
         }
         if (!refilled && energy > 0) {
             // From the refill level, so that many small decays do not drift.

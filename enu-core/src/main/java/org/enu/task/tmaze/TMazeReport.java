@@ -96,6 +96,13 @@ public final class TMazeReport implements TaskReport {
         m.add(Metric.higher("food_arm_after_swap", s.foodArmAfterSwap().mean(), "the same after a swap that "
                 + "followed the first poison (a side learner drops, a colour learner turns back in the arm)"));
         m.add(stderr("food_arm_after_swap", s.foodArmAfterSwap()));
+        m.add(Metric.neither("poison_taken_before_poison", s.poisonTakenBefore().mean(), "of the visits to the "
+                + "poison (in sight: its colour sensor on) before the first poison, the fraction that ended by eating "
+                + "it (mean over episodes; the visit that eats the first poison counts here)"));
+        m.add(stderr("poison_taken_before_poison", s.poisonTakenBefore()));
+        m.add(Metric.lower("poison_taken_after_poison", s.poisonTakenAfter().mean(), "the same after the first "
+                + "poison (lower = refused by its colour: one-shot colour learning; a side learner that meets it eats it)"));
+        m.add(stderr("poison_taken_after_poison", s.poisonTakenAfter()));
         return m;
     }
 

@@ -57,7 +57,11 @@ class BaselinesTest {
                 m.score().armChoices(TMaze.AFTER_POISON, true) + m.score().armChoices(TMaze.AFTER_POISON, false),
                 m.score().armChoices(TMaze.AFTER_POISON, true),
                 m.score().armChoices(TMaze.AFTER_SWAP, true) + m.score().armChoices(TMaze.AFTER_SWAP, false),
-                m.score().armChoices(TMaze.AFTER_SWAP, true)), s);
+                m.score().armChoices(TMaze.AFTER_SWAP, true),
+                m.score().poisonVisits(false, false), m.score().poisonVisits(false, true),
+                m.score().poisonVisits(true, false), m.score().poisonVisits(true, true)), s);
+        assertTrue(s.poisonEatenBefore() + s.poisonEatenAfter() == m.score().poisons(),
+                "every poison eaten ends a visit in which it was in sight");
         assertTrue(s.choicesBefore() + s.choicesAfter() + s.choicesSwap() >= m.score().foods() + m.score().poisons(),
                 "every meal follows an arm choice");
         assertEquals(Keys.of(ENV[0], Baselines.SWAP_STREAM), Baselines.swapKey(ENV[0]));

@@ -97,6 +97,14 @@ class DirectMazeTest {
         assertFalse(m.alive());
         assertTrue(m.frozen(), "final death");
         assertEquals(14 * 4, m.score().stepsAlive());
+        // visits to the poison: turned back once and ate it once before the first poison, ate it after
+        assertEquals(2, m.score().poisonVisits(false, false));
+        assertEquals(1, m.score().poisonVisits(false, true));
+        assertEquals(1, m.score().poisonVisits(true, false));
+        assertEquals(1, m.score().poisonVisits(true, true));
+        EpisodeStats st = EpisodeStats.of(m);
+        assertEquals(2, st.poisonVisitsBefore());
+        assertEquals(1, st.poisonEatenAfter());
         m.act(MOVE_RIGHT);
         assertEquals(2, m.col(), "a dead agent does not move");
     }
@@ -262,5 +270,12 @@ class DirectMazeTest {
         assertTrue(side.meanFitness() > 0.8 * o.meanFitness(), side.meanFitness() + " vs " + o.meanFitness());
         assertTrue(side.reEatRate() > 0.4, "re-eat " + side.reEatRate());
         assertTrue(side.foodArmAfterSwap().mean() < o.foodArmAfterSwap().mean());
+        // the poison-taken rate tells them apart: the oracle refuses every poison it meets after the
+        // first, the colour-blind side learner eats every one it meets (before the first poison both eat
+        // whatever they reach)
+        assertEquals(0.0, o.poisonTakenAfter().mean(), 1e-12);
+        assertEquals(1.0, side.poisonTakenAfter().mean(), 1e-12);
+        assertEquals(1.0, o.poisonTakenBefore().mean(), 1e-12);
+        assertTrue(o.poisonTakenAfter().episodes() > 50, "the oracle meets the poison after swaps");
     }
 }
