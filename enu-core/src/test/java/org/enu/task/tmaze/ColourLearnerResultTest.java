@@ -42,6 +42,9 @@ class ColourLearnerResultTest {
         assertTrue(m.get("poison_reeat_rate") <= 0.10, "re-eat " + m);
         assertTrue(m.get("food_per_episode") >= 0.8 * oracleFood, "food " + m + " oracle " + oracleFood);
         assertTrue(m.get("normalised_score") >= bestFixed + 0.2, "normalised " + m + " best fixed " + bestFixed);
+        // one-shot colour learning directly: after its first poison it refuses the poison it sees
+        assertTrue(m.get("poison_taken_after_poison") <= 0.05, "poison taken after the first " + m);
+        assertEquals(1.0, Metric.values(baselines.get("side_learner")).get("poison_taken_after_poison"), 1e-12);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> documented = (Map<String, Object>) new ObjectMapper()
