@@ -119,7 +119,7 @@ class DirectMazeTest {
         MazeConfig everyTrip = new MazeConfig(4, 400, 18, 0.25, 1, 0.5, 0.025, true, MazeConfig.DIRECT,
                 MazeConfig.HUNGRY, -1, false, 0.5, true);
         TMaze m = TMazeTest.withSwapFlips(everyTrip, 0, true, false, false);
-        // layout from key 0 does not matter: find the poison arm, then eat it
+        // whichever layout key 0 gives: find the poison's arm, then eat it
         boolean poisonBelow = m.poisonIsGreen() != m.greenOnLeft(); // item A (green on "left") is the top one
         int toPoison = poisonBelow ? MOVE_DOWN : MOVE_UP;
         int toFood = poisonBelow ? MOVE_UP : MOVE_DOWN;
@@ -134,8 +134,7 @@ class DirectMazeTest {
         assertEquals(1, m.score().swaps());
         assertTrue(m.alive(), "poison_empties false: the second poison refills");
         // without the setting the same script swaps only after food (one draw used, two left)
-        TMaze plain = TMazeTest.withSwapFlips(everyTrip.with(MazeConfig.DIRECT, MazeConfig.HUNGRY, -1)
-                .withSwapAfterPoison(false), 0, true);
+        TMaze plain = TMazeTest.withSwapFlips(everyTrip.withSwapAfterPoison(false), 0, true);
         acts(plain, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toPoison, toPoison);
         assertEquals(0, plain.score().swaps());
         acts(plain, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, toFood, toFood);
