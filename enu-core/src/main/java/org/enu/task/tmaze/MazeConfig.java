@@ -44,21 +44,12 @@ public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax,
                 firstRewardPositive, TURN, DEATH, -1, true);
     }
 
-    /** Either colour the poison with probability 0.5. */
+    /** Either colour the poison with probability 0.5, swaps only after food. */
     public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                       int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
                       String layout, String starvation, double poisonReward, boolean poisonEmpties) {
         this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
                 firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, 0.5, false);
-    }
-
-    /** Only foods open swap opportunities (the original). */
-    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
-                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
-                      String layout, String starvation, double poisonReward, boolean poisonEmpties,
-                      double poisonGreenProbability) {
-        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
-                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability, false);
     }
 
     public MazeConfig {
