@@ -57,6 +57,20 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
         return loss(env, output);
     }
 
+    /**
+     * Teacher forcing: the value written over the cell's output channel 0 after step t, so that
+     * the next step sees it as o(t−1) in place of the cell's own output; NaN (the default) keeps the
+     * cell's own. The recorded output and the loss use the cell's own output either way.
+     */
+    protected float forcedOutput(E env, int t) {
+        return Float.NaN;
+    }
+
+    /** Whether {@link #forcedOutput} may return a value (saves the calls when not). */
+    protected boolean forcesOutput() {
+        return false;
+    }
+
     /** Names of the environment's own trace columns (inputs, target, ...), after "step". */
     protected abstract List<String> traceColumns();
 
@@ -217,6 +231,14 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
                 }
                 if (observer != null) {
                     observer.afterStep(t, batch);
+                }
+                if (forcesOutput()) {
+                    for (int e = 0; e < m; e++) {
+                        float f = forcedOutput(envs.get(e), t);
+                        if (!Float.isNaN(f)) {
+                            batch.o[e * batch.oStride] = f;
+                        }
+                    }
                 }
             }
             double sum = 0;

@@ -23,10 +23,22 @@ package org.enu.task.iaf;
  *                      spikeLevel / scale: it moves with the memory even where the spiking output
  *                      is flat (0 or 1), so near misses are told apart; 0 = none
  * @param margin        the margin μ of that term, in pre-activation units
+ * @param teacherForcing the fraction f of training environments in which the ENU sees the target's
+ *                      spike (1 or 0) as its own previous output o(t−1) on channel 0 instead of its own
+ *                      output: it then restarts where the target does, so one early or late spike does
+ *                      not shift every later one; the loss still scores the ENU's own output. Each
+ *                      environment is forced or not by its key. Evaluation never forces; 0 = none
+ * @param potentialWeight weight p of a dense term added to the loss: p · Σ_t ((u_t − s·(v_t − θ)/θ) / s)²,
+ *                      u_t as in the margin term, v_t the target's potential before its reset, θ the
+ *                      threshold, s = potentialScale: the pre-activation should be a straight line of
+ *                      the target's potential that crosses the spike level at the threshold (an exact
+ *                      mimic's output is then the target's); in units of the threshold; 0 = none
+ * @param potentialScale s, the pre-activation at potential 0 is −s (plus the spike level)
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                        double marginWeight, double margin) {
+                        double marginWeight, double margin, double teacherForcing, double potentialWeight,
+                        double potentialScale) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance");
 
@@ -41,6 +53,14 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
                 traceWeight, 0, 0.01);
+    }
+
+    /** No teacher forcing, no potential term. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                     double marginWeight, double margin) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, marginWeight, margin, 0, 0, 1);
     }
 
     /** A loss without the trace term. */
@@ -64,6 +84,15 @@ public record IafConfig(int environments, int steps, double threshold, double in
         }
         if (!(margin >= 0) || !Double.isFinite(margin)) {
             throw new IllegalArgumentException("margin: must be a finite number >= 0, got " + margin);
+        }
+        if (!(teacherForcing >= 0 && teacherForcing <= 1)) {
+            throw new IllegalArgumentException("teacher_forcing: must be a fraction in [0, 1], got " + teacherForcing);
+        }
+        if (!(potentialWeight >= 0) || !Double.isFinite(potentialWeight)) {
+            throw new IllegalArgumentException("potential_weight: must be a finite number >= 0, got " + potentialWeight);
+        }
+        if (!(potentialScale > 0) || !Double.isFinite(potentialScale)) {
+            throw new IllegalArgumentException("potential_scale: must be a finite number > 0, got " + potentialScale);
         }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
@@ -89,6 +118,12 @@ public record IafConfig(int environments, int steps, double threshold, double in
     }
 
     /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */
+    /** The same settings with another teacher-forcing fraction. */
+    public IafConfig withTeacherForcing(double fraction) {
+        return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
+                distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale);
+    }
+
     public static IafConfig paper() {
         return new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05);
     }

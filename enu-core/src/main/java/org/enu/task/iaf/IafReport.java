@@ -10,8 +10,9 @@ import org.enu.task.SingleEnuReport;
 
 /** The IAF task's report: spike-time metrics against chance, the memory cell that tracks the potential. */
 public final class IafReport extends SingleEnuReport<IafTask> {
+    /** Reports on the task as evaluations play it: free running, without teacher forcing. */
     public IafReport(IafTask task) {
-        super(task);
+        super(task.withoutTeacherForcing());
     }
 
     /** Random trains per environment behind the chance level of the spike-time F1. */

@@ -20,8 +20,11 @@ import org.enu.task.SingleEnuTask;
 public final class IafTask extends SingleEnuTask<IafTask.Env> {
     private final IafConfig cfg;
 
-    /** One environment: its input, the target neuron's potential and spikes. */
-    public record Env(float[] input, double[] membrane, boolean[] spikes) {
+    /**
+     * One environment: its input, the target neuron's potential and spikes, and whether the ENU is
+     * teacher-forced in it ({@link IafConfig#teacherForcing()}).
+     */
+    public record Env(float[] input, double[] membrane, boolean[] spikes, boolean forced) {
     }
 
     public IafTask(IafConfig cfg, EnuSpec cell) {
@@ -62,7 +65,27 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         float[] x = input(envKey);
         double[] membrane = new double[x.length];
         boolean[] spikes = IntegrateAndFire.simulate(x, cfg.threshold(), membrane);
-        return new Env(x, membrane, spikes);
+        boolean forced = cfg.teacherForcing() > 0
+                && new KeyedRandom(envKey ^ 0x7465616368L).nextDouble() < cfg.teacherForcing();
+        return new Env(x, membrane, spikes, forced);
+    }
+
+    /** This task without teacher forcing (as evaluations and traces play it); this one when it has none. */
+    public IafTask withoutTeacherForcing() {
+        if (cfg.teacherForcing() == 0) {
+            return this;
+        }
+        return new IafTask(cfg.withTeacherForcing(0), spec);
+    }
+
+    @Override
+    protected boolean forcesOutput() {
+        return cfg.teacherForcing() > 0;
+    }
+
+    @Override
+    protected float forcedOutput(Env env, int t) {
+        return env.forced() ? (env.spikes()[t] ? 1f : 0f) : Float.NaN;
     }
 
     @Override
@@ -72,13 +95,43 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
 
     @Override
     protected boolean usesPreactivation() {
-        return cfg.marginWeight() > 0;
+        return cfg.marginWeight() > 0 || cfg.potentialWeight() > 0;
     }
 
     @Override
     protected double loss(Env env, float[] y, float[] pre) {
         double l = loss(env, y);
-        return pre == null ? l : l + cfg.marginWeight() * marginLoss(env.spikes(), pre);
+        if (pre == null) {
+            return l;
+        }
+        if (cfg.marginWeight() > 0) {
+            l += cfg.marginWeight() * marginLoss(env.spikes(), pre);
+        }
+        if (cfg.potentialWeight() > 0) {
+            l += cfg.potentialWeight() * potentialLoss(env, pre);
+        }
+        return l;
+    }
+
+    /** The spike level in pre-activation units: spikeLevel / 1000 with spike output, else spikeLevel. */
+    private double preLevel() {
+        return cfg.spikeLevel() / (spec.spikeOutput() ? org.enu.cell.EnuSpec.SPIKE_SCALE : 1.0);
+    }
+
+    /**
+     * Σ_t ((u_t − s·(v_t − θ)/θ) / s)², u_t = pre_t − the spike level in pre-activation units, v_t
+     * the target's potential before its reset ({@link #potential}), s the potential scale.
+     */
+    double potentialLoss(Env env, float[] pre) {
+        double level = preLevel();
+        double s = cfg.potentialScale();
+        double theta = cfg.threshold();
+        double sum = 0;
+        for (int t = 0; t < pre.length; t++) {
+            double d = ((pre[t] - level) - s * (potential(env, t) - theta) / theta) / s;
+            sum += d * d;
+        }
+        return sum;
     }
 
     /**
@@ -86,7 +139,7 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
      * spike level in pre-activation units (spikeLevel / 1000 with spike output, else spikeLevel).
      */
     double marginLoss(boolean[] target, float[] pre) {
-        double level = cfg.spikeLevel() / (spec.spikeOutput() ? org.enu.cell.EnuSpec.SPIKE_SCALE : 1.0);
+        double level = preLevel();
         double mu = cfg.margin();
         double sum = 0;
         for (int t = 0; t < pre.length; t++) {

@@ -176,6 +176,100 @@ class IafTaskTest {
         assertEquals(null, plain.play(params, keys).preactivation(0), "no pre-activation unless used");
     }
 
+    private static IafConfig forced(double fraction, double potentialWeight, double potentialScale) {
+        return new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, fraction,
+                potentialWeight, potentialScale);
+    }
+
+    /**
+     * With teacher forcing the ENU's previous output channel 0 is the target's spike: the rollout
+     * equals the readable equations (EnuReference) stepped with o[0] overwritten by the target
+     * after every step, and the recorded output is the ENU's own.
+     */
+    @Test
+    void teacherForcingFeedsTheTargetSpikeBackAsThePreviousOutput() {
+        EnuSpec spec = spec();
+        IafTask task = new IafTask(forced(1, 0, 1), spec);
+        float[] params = task.layout().initialParameters(7);
+        long[] keys = EnvironmentKeys.heldOut(11, 4);
+        var ep = task.play(params, keys);
+        int differs = 0;
+        IafTask free = new IafTask(forced(0, 0, 1), spec);
+        var freeEp = free.play(params, keys);
+        for (int e = 0; e < keys.length; e++) {
+            IafTask.Env env = ep.env(e);
+            assertTrue(env.forced());
+            float[] h = new float[spec.memory()];
+            float[] o = new float[spec.outputs()];
+            for (int t = 0; t < 60; t++) {
+                org.enu.cell.EnuReference.step(spec, params, 0, new float[] {env.input()[t]}, h, o, null);
+                assertEquals(o[0], ep.output(e)[t], 1e-4, "env " + e + " step " + t);
+                o[0] = env.spikes()[t] ? 1f : 0f;
+            }
+            if (!java.util.Arrays.equals(ep.output(e), freeEp.output(e))) {
+                differs++;
+            }
+        }
+        assertTrue(differs > 0, "forcing changed some episode");
+    }
+
+    @Test
+    void teacherForcingAppliesToTheStatedFractionOfEnvironmentsAndNeverToEvaluation() {
+        IafTask half = new IafTask(forced(0.5, 0, 1), spec());
+        int n = 2000;
+        int count = 0;
+        for (long key : EnvironmentKeys.heldOut(13, n)) {
+            count += half.environment(key).forced() ? 1 : 0;
+        }
+        // binomial(2000, 0.5): sd 22.4; 5 sd either side
+        assertEquals(n / 2.0, count, 112, "forced environments");
+        assertEquals(false, new IafTask(forced(0, 0, 1), spec()).environment(5).forced());
+        assertEquals(true, new IafTask(forced(1, 0, 1), spec()).environment(5).forced());
+
+        IafTask all = new IafTask(forced(1, 0, 1), spec());
+        IafTask none = new IafTask(forced(0, 0, 1), spec());
+        float[] params = all.layout().initialParameters(2);
+        long[] keys = EnvironmentKeys.heldOut(17, 16);
+        assertEquals(org.enu.task.Metric.values(new IafReport(none).metrics(params, keys)),
+                org.enu.task.Metric.values(new IafReport(all).metrics(params, keys)), "reports play free");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(1.5, 0, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(-0.1, 0, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(Double.NaN, 0, 1));
+    }
+
+    @Test
+    void potentialTermByHand() {
+        IafTask task = new IafTask(forced(0, 1, 0.5), spec());
+        float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
+        double[] membrane = new double[4];
+        boolean[] spikes = IntegrateAndFire.simulate(x, 0.5, membrane);
+        IafTask.Env env = new IafTask.Env(x, membrane, spikes, false);
+        // potentials before the reset: 0.2, 0.4, 0.6 (spike), 0.1; the line s (v - 0.5) / 0.5 + 5e-5, s = 0.5
+        double l = 5e-5;
+        float[] pre = {(float) (0.5 * (0.2 - 0.5) / 0.5 + l), (float) (0.5 * (0.4 - 0.5) / 0.5 + l + 0.05),
+                (float) (0.5 * (0.6 - 0.5) / 0.5 + l), (float) (0.5 * (0.1 - 0.5) / 0.5 + l - 0.1)};
+        // errors 0, 0.05, 0, -0.1 in pre units; divided by s = 0.5: 0.1, 0.2
+        assertEquals(sq(0.1) + sq(0.2), task.potentialLoss(env, pre), 1e-6);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, -1, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, 1, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, Double.POSITIVE_INFINITY, 1));
+    }
+
+    @Test
+    void potentialTermIsAddedToTheFitness() {
+        IafTask with = new IafTask(forced(0, 3, 1), spec());
+        IafTask without = new IafTask(forced(0, 0, 1), spec());
+        float[] params = with.layout().initialParameters(4);
+        long[] keys = EnvironmentKeys.heldOut(19, 4);
+        var ep = with.play(params, keys);
+        double sum = 0;
+        for (int e = 0; e < keys.length; e++) {
+            sum += with.potentialLoss(ep.env(e), ep.preactivation(e));
+        }
+        assertTrue(sum > 0);
+        assertEquals(without.play(params, keys).fitness() - 3 * sum / (60.0 * 4), ep.fitness(), 1e-9);
+    }
+
     private static double sq(double v) {
         return v * v;
     }
