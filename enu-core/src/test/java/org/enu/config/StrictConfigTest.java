@@ -141,4 +141,30 @@ class StrictConfigTest {
         assertEquals("true", back.get("b"));
         assertEquals(3, back.get("c"));
     }
+
+    /**
+     * A setting that is a real number takes a fraction from --set or a file: its default must not be
+     * written as an integer (the schema check takes each key's kind from its default).
+     */
+    @Test
+    void everyRealNumberSettingTakesAFraction() {
+        int checked = 0;
+        for (String name : org.enu.tasks.TaskRegistry.names()) {
+            var type = org.enu.tasks.TaskRegistry.get(name);
+            for (var c : type.settings().getRecordComponents()) {
+                if (c.getType() != double.class) {
+                    continue;
+                }
+                String key = name + "." + c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+                try {
+                    RunConfig.resolve(name, "quick", null, List.of(key + "=0.375"));
+                } catch (ConfigException e) {
+                    // a value out of its range may be refused, but as a number
+                    assertTrue(e.getMessage().startsWith(name + ".") && e.getMessage().contains(": must"), e.getMessage());
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 15, "real-number settings checked: " + checked);
+    }
 }

@@ -29,10 +29,11 @@ package org.enu.task.iaf;
  *                      not shift every later one; the loss still scores the ENU's own output. Each
  *                      environment is forced or not by its key. Evaluation never forces; 0 = none
  * @param potentialWeight weight p of a dense term added to the loss: p · Σ_t ((u_t − s·(v_t − θ)/θ) / s)²,
- *                      u_t as in the margin term, v_t the target's potential before its reset, θ the
- *                      threshold, s = potentialScale: the pre-activation should be a straight line of
- *                      the target's potential that crosses the spike level at the threshold (an exact
- *                      mimic's output is then the target's); in units of the threshold; 0 = none
+ *                      u_t as in the margin term, θ the threshold, s = potentialScale, v_t the input
+ *                      summed since the ENU's own last spike (the potential of an IAF neuron that
+ *                      restarted where the ENU did): the pre-activation should be a straight line of
+ *                      that potential crossing the spike level at the threshold, which makes the ENU
+ *                      an exact IAF neuron; in units of the threshold; 0 = none
  * @param potentialScale s, the pre-activation at potential 0 is −s (plus the spike level)
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,

@@ -108,7 +108,7 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
             l += cfg.marginWeight() * marginLoss(env.spikes(), pre);
         }
         if (cfg.potentialWeight() > 0) {
-            l += cfg.potentialWeight() * potentialLoss(env, pre);
+            l += cfg.potentialWeight() * potentialLoss(env, y, pre);
         }
         return l;
     }
@@ -119,17 +119,27 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     }
 
     /**
-     * Σ_t ((u_t − s·(v_t − θ)/θ) / s)², u_t = pre_t − the spike level in pre-activation units, v_t
-     * the target's potential before its reset ({@link #potential}), s the potential scale.
+     * Σ_t ((u_t − s·(v_t − θ)/θ) / s)², u_t = pre_t − the spike level in pre-activation units, s the
+     * potential scale, v_t the potential an exact IAF neuron would have at step t (before its reset)
+     * had it restarted where this ENU did: the input summed since the ENU's last reset, a step
+     * after which it saw a spike as its previous output (its own spike, y > spike level; or, when
+     * teacher-forced, the target's). So an early or late spike costs its own step, not every later
+     * one; the term is zero exactly when the pre-activation is that line.
      */
-    double potentialLoss(Env env, float[] pre) {
+    double potentialLoss(Env env, float[] y, float[] pre) {
         double level = preLevel();
         double s = cfg.potentialScale();
         double theta = cfg.threshold();
+        float[] x = env.input();
+        double v = 0;
         double sum = 0;
         for (int t = 0; t < pre.length; t++) {
-            double d = ((pre[t] - level) - s * (potential(env, t) - theta) / theta) / s;
+            v += x[t];
+            double d = ((pre[t] - level) - s * (v - theta) / theta) / s;
             sum += d * d;
+            if (env.forced() ? env.spikes()[t] : y[t] > cfg.spikeLevel()) {
+                v = 0;
+            }
         }
         return sum;
     }

@@ -244,12 +244,22 @@ class IafTaskTest {
         double[] membrane = new double[4];
         boolean[] spikes = IntegrateAndFire.simulate(x, 0.5, membrane);
         IafTask.Env env = new IafTask.Env(x, membrane, spikes, false);
-        // potentials before the reset: 0.2, 0.4, 0.6 (spike), 0.1; the line s (v - 0.5) / 0.5 + 5e-5, s = 0.5
         double l = 5e-5;
-        float[] pre = {(float) (0.5 * (0.2 - 0.5) / 0.5 + l), (float) (0.5 * (0.4 - 0.5) / 0.5 + l + 0.05),
-                (float) (0.5 * (0.6 - 0.5) / 0.5 + l), (float) (0.5 * (0.1 - 0.5) / 0.5 + l - 0.1)};
+        double s = 0.5;
+        // the ENU spikes with the target (step 2): potentials 0.2, 0.4, 0.6, 0.1; line s (v - 0.5) / 0.5 + l
+        float[] withTarget = {0, 0, 1, 0};
+        float[] pre = {(float) (s * (0.2 - 0.5) / 0.5 + l), (float) (s * (0.4 - 0.5) / 0.5 + l + 0.05),
+                (float) (s * (0.6 - 0.5) / 0.5 + l), (float) (s * (0.1 - 0.5) / 0.5 + l - 0.1)};
         // errors 0, 0.05, 0, -0.1 in pre units; divided by s = 0.5: 0.1, 0.2
-        assertEquals(sq(0.1) + sq(0.2), task.potentialLoss(env, pre), 1e-6);
+        assertEquals(sq(0.1) + sq(0.2), task.potentialLoss(env, withTarget, pre), 1e-6);
+        // the ENU spikes early, at step 1 (0.06 > the spike level): its own potentials are 0.2, 0.4, 0.2, 0.3
+        float[] early = {0, 0.06f, 0, 0};
+        double expected = sq(0) + sq(0.1) + sq((pre[2] - l - s * (0.2 - 0.5) / 0.5) / s)
+                + sq((pre[3] - l - s * (0.3 - 0.5) / 0.5) / s);
+        assertEquals(expected, task.potentialLoss(env, early, pre), 1e-5);
+        // teacher-forced: the resets are the target's, whatever the ENU does
+        IafTask.Env forcedEnv = new IafTask.Env(x, membrane, spikes, true);
+        assertEquals(sq(0.1) + sq(0.2), task.potentialLoss(forcedEnv, early, pre), 1e-6);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, -1, 1));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, 1, 0));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> forced(0, Double.POSITIVE_INFINITY, 1));
@@ -264,7 +274,7 @@ class IafTaskTest {
         var ep = with.play(params, keys);
         double sum = 0;
         for (int e = 0; e < keys.length; e++) {
-            sum += with.potentialLoss(ep.env(e), ep.preactivation(e));
+            sum += with.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));
         }
         assertTrue(sum > 0);
         assertEquals(without.play(params, keys).fitness() - 3 * sum / (60.0 * 4), ep.fitness(), 1e-9);
