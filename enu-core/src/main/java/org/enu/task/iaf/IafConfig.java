@@ -12,7 +12,8 @@ package org.enu.task.iaf;
  * @param spikeLevel    an ENU output above this counts as a spike
  * @param loss          the training loss: {@code isi} (the paper's inter-spike-interval loss) or
  *                      {@code spike_distance} (every spike's distance to the nearest spike of the other
- *                      train, capped; rewards aligned spikes, docs/TASKS.md)
+ *                      train, capped; rewards aligned spikes, docs/TASKS.md) or {@code none} (only the
+ *                      added terms below count)
  * @param distanceCap   the cap C of the spike-distance loss, in steps
  * @param traceWeight   weight w of a term added to either loss: w · Σ_t (y_t − s_t)², with s_t 1 at the
  *                      target's spike steps and 0 elsewhere (a loss that moves with every small change
@@ -41,7 +42,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
                         double potentialScale) {
     /** The losses {@link #loss()} may name. */
-    public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance");
+    public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
 
     /** The paper's inter-spike-interval loss. */
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
@@ -72,7 +73,11 @@ public record IafConfig(int environments, int steps, double threshold, double in
 
     public IafConfig {
         if (!LOSSES.contains(loss)) {
-            throw new IllegalArgumentException("loss: expected isi or spike_distance, got '" + loss + "'");
+            throw new IllegalArgumentException("loss: expected isi, spike_distance or none, got '" + loss + "'");
+        }
+        if (loss.equals("none") && !(traceWeight > 0 || marginWeight > 0 || potentialWeight > 0)) {
+            throw new IllegalArgumentException("loss: none leaves nothing to train on; set potential_weight, "
+                    + "margin_weight or trace_weight above 0");
         }
         if (distanceCap < 1 || distanceCap > 1000) {
             throw new IllegalArgumentException("distance_cap: must be in 1..1000, got " + distanceCap);

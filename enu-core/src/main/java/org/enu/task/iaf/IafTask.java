@@ -162,7 +162,11 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
 
     @Override
     protected double loss(Env env, float[] y) {
-        double l = cfg.loss().equals("isi") ? isiLoss(env.spikes(), y) : spikeDistanceLoss(env.spikes(), y);
+        double l = switch (cfg.loss()) {
+            case "isi" -> isiLoss(env.spikes(), y);
+            case "spike_distance" -> spikeDistanceLoss(env.spikes(), y);
+            default -> 0;
+        };
         return cfg.traceWeight() > 0 ? l + cfg.traceWeight() * traceLoss(env.spikes(), y) : l;
     }
 

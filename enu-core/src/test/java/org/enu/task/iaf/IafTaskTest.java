@@ -266,6 +266,23 @@ class IafTaskTest {
     }
 
     @Test
+    void lossNoneScoresOnlyTheAddedTerms() {
+        IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1);
+        IafTask task = new IafTask(none, spec());
+        float[] params = task.layout().initialParameters(6);
+        long[] keys = EnvironmentKeys.heldOut(23, 4);
+        var ep = task.play(params, keys);
+        double sum = 0;
+        for (int e = 0; e < keys.length; e++) {
+            sum += task.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));
+        }
+        assertEquals(-2 * sum / (60.0 * 4), ep.fitness(), 1e-9);
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1));
+        assertTrue(bad.getMessage().startsWith("loss: none"), bad.getMessage());
+    }
+
+    @Test
     void potentialTermIsAddedToTheFitness() {
         IafTask with = new IafTask(forced(0, 3, 1), spec());
         IafTask without = new IafTask(forced(0, 0, 1), spec());
