@@ -36,11 +36,15 @@ package org.enu.task.iaf;
  *                      that potential crossing the spike level at the threshold, which makes the ENU
  *                      an exact IAF neuron; in units of the threshold; 0 = none
  * @param potentialScale s, the pre-activation at potential 0 is −s (plus the spike level)
+ * @param potentialFocus κ: steps whose potential v_t lies within potentialBand·θ of the threshold
+ *                      weigh 1 + κ in the potential term (the others 1): spike timing depends only on
+ *                      the line near the threshold; 0 = all steps alike
+ * @param potentialBand b, the half-width of that band in units of the threshold
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                        double potentialScale) {
+                        double potentialScale, double potentialFocus, double potentialBand) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
 
@@ -62,7 +66,16 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                      double marginWeight, double margin) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, 0, 0, 1);
+                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1);
+    }
+
+    /** No focus of the potential term. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
+                     double potentialScale) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1);
     }
 
     /** A loss without the trace term. */
@@ -100,6 +113,12 @@ public record IafConfig(int environments, int steps, double threshold, double in
         if (!(potentialScale > 0) || !Double.isFinite(potentialScale)) {
             throw new IllegalArgumentException("potential_scale: must be a finite number > 0, got " + potentialScale);
         }
+        if (!(potentialFocus >= 0) || !Double.isFinite(potentialFocus)) {
+            throw new IllegalArgumentException("potential_focus: must be a finite number >= 0, got " + potentialFocus);
+        }
+        if (!(potentialBand > 0) || !Double.isFinite(potentialBand)) {
+            throw new IllegalArgumentException("potential_band: must be a finite number > 0, got " + potentialBand);
+        }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
         }
@@ -127,7 +146,8 @@ public record IafConfig(int environments, int steps, double threshold, double in
     /** The same settings with another teacher-forcing fraction. */
     public IafConfig withTeacherForcing(double fraction) {
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
-                distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale);
+                distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale, potentialFocus,
+                potentialBand);
     }
 
     public static IafConfig paper() {

@@ -124,19 +124,22 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
      * had it restarted where this ENU did: the input summed since the ENU's last reset, a step
      * after which it saw a spike as its previous output (its own spike, y > spike level; or, when
      * teacher-forced, the target's). So an early or late spike costs its own step, not every later
-     * one; the term is zero exactly when the pre-activation is that line.
+     * one; the term is zero exactly when the pre-activation is that line. A step whose v_t lies
+     * within potentialBand·θ of θ weighs 1 + potentialFocus.
      */
     double potentialLoss(Env env, float[] y, float[] pre) {
         double level = preLevel();
         double s = cfg.potentialScale();
         double theta = cfg.threshold();
         float[] x = env.input();
+        double band = cfg.potentialBand() * theta;
+        double focus = 1 + cfg.potentialFocus();
         double v = 0;
         double sum = 0;
         for (int t = 0; t < pre.length; t++) {
             v += x[t];
             double d = ((pre[t] - level) - s * (v - theta) / theta) / s;
-            sum += d * d;
+            sum += (Math.abs(v - theta) <= band ? focus : 1) * d * d;
             if (env.forced() ? env.spikes()[t] : y[t] > cfg.spikeLevel()) {
                 v = 0;
             }

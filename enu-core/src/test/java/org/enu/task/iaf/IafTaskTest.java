@@ -266,6 +266,24 @@ class IafTaskTest {
     }
 
     @Test
+    void potentialFocusWeighsTheStepsNearTheThreshold() {
+        // band 0.25 thresholds: potentials within 0.125 of 0.5 weigh 1 + 3
+        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25),
+                spec());
+        float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
+        double[] membrane = new double[4];
+        IafTask.Env env = new IafTask.Env(x, membrane, IntegrateAndFire.simulate(x, 0.5, membrane), false);
+        float[] y = {0, 0, 1, 0};
+        float[] pre = new float[4];
+        for (int t = 0; t < 4; t++) {
+            pre[t] = 0.1f; // potentials 0.2, 0.4, 0.6, 0.1: lines -0.6, -0.2, 0.2, -0.8 (+ 5e-5)
+        }
+        double l = 5e-5;
+        double expected = sq(0.1 - l + 0.6) + 4 * sq(0.1 - l + 0.2) + 4 * sq(0.1 - l - 0.2) + sq(0.1 - l + 0.8);
+        assertEquals(expected, task.potentialLoss(env, y, pre), 1e-6);
+    }
+
+    @Test
     void lossNoneScoresOnlyTheAddedTerms() {
         IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1);
         IafTask task = new IafTask(none, spec());
