@@ -20,7 +20,10 @@ public final class TaskRegistry {
 
     /** Integrate-and-fire; run directories made before iaf.loss, iaf.distance_cap, iaf.trace_weight and the margin term trained with the paper's loss. */
     public static final TaskType<IafConfig, IafTask> IAF = new TaskType<>("iaf", IafConfig.class,
-            Map.of("loss", "isi", "distance_cap", 8, "trace_weight", 0.0, "margin_weight", 0.0, "margin", 0.01, "teacher_forcing", 0.0, "potential_weight", 0.0, "potential_scale", 1.0, "potential_focus", 0.0, "potential_band", 0.1), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
+            Map.ofEntries(Map.entry("loss", "isi"), Map.entry("distance_cap", 8), Map.entry("trace_weight", 0.0),
+                    Map.entry("margin_weight", 0.0), Map.entry("margin", 0.01), Map.entry("teacher_forcing", 0.0),
+                    Map.entry("potential_weight", 0.0), Map.entry("potential_scale", 1.0), Map.entry("potential_focus", 0.0),
+                    Map.entry("potential_band", 0.1), Map.entry("consistency_weight", 0.0)), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
     /** Spike-timing-dependent plasticity. */
     public static final TaskType<StdpConfig, StdpTask> STDP = new TaskType<>("stdp", StdpConfig.class, Map.of(),
             (s, cell) -> new StdpTask(s, cell.withInputs(4)), StdpReport::new);

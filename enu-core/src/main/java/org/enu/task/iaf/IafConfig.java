@@ -40,11 +40,16 @@ package org.enu.task.iaf;
  *                      weigh 1 + κ in the potential term (the others 1): spike timing depends only on
  *                      the line near the threshold; 0 = all steps alike
  * @param potentialBand b, the half-width of that band in units of the threshold
+ * @param consistencyWeight c: adds c · ((θ − v_t)/θ)² at every ENU spike with v_t below θ (early) and
+ *                      c · ((v_t − θ)/θ)² at the step where v_t first reaches θ if the ENU does not
+ *                      spike there (late), v_t the potential since the ENU's own last spike as in the
+ *                      potential term: the spike decision itself, early and late alike; 0 = none
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                        double potentialScale, double potentialFocus, double potentialBand) {
+                        double potentialScale, double potentialFocus, double potentialBand,
+                        double consistencyWeight) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
 
@@ -66,7 +71,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                      double marginWeight, double margin) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1);
+                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1, 0);
     }
 
     /** No focus of the potential term. */
@@ -75,7 +80,17 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      double marginWeight, double margin, double teacherForcing, double potentialWeight,
                      double potentialScale) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1);
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1, 0);
+    }
+
+    /** No consistency term. */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
+                     double potentialScale, double potentialFocus, double potentialBand) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
+                potentialBand, 0);
     }
 
     /** A loss without the trace term. */
@@ -88,9 +103,9 @@ public record IafConfig(int environments, int steps, double threshold, double in
         if (!LOSSES.contains(loss)) {
             throw new IllegalArgumentException("loss: expected isi, spike_distance or none, got '" + loss + "'");
         }
-        if (loss.equals("none") && !(traceWeight > 0 || marginWeight > 0 || potentialWeight > 0)) {
+        if (loss.equals("none") && !(traceWeight > 0 || marginWeight > 0 || potentialWeight > 0 || consistencyWeight > 0)) {
             throw new IllegalArgumentException("loss: none leaves nothing to train on; set potential_weight, "
-                    + "margin_weight or trace_weight above 0");
+                    + "consistency_weight, margin_weight or trace_weight above 0");
         }
         if (distanceCap < 1 || distanceCap > 1000) {
             throw new IllegalArgumentException("distance_cap: must be in 1..1000, got " + distanceCap);
@@ -118,6 +133,9 @@ public record IafConfig(int environments, int steps, double threshold, double in
         }
         if (!(potentialBand > 0) || !Double.isFinite(potentialBand)) {
             throw new IllegalArgumentException("potential_band: must be a finite number > 0, got " + potentialBand);
+        }
+        if (!(consistencyWeight >= 0) || !Double.isFinite(consistencyWeight)) {
+            throw new IllegalArgumentException("consistency_weight: must be a finite number >= 0, got " + consistencyWeight);
         }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
@@ -147,7 +165,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
     public IafConfig withTeacherForcing(double fraction) {
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
                 distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale, potentialFocus,
-                potentialBand);
+                potentialBand, consistencyWeight);
     }
 
     public static IafConfig paper() {

@@ -113,6 +113,36 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         return l;
     }
 
+    /**
+     * Σ ((θ − v_t)/θ)² over the ENU's spikes with v_t below θ (early), plus ((v_t − θ)/θ)² at each
+     * step where v_t first reaches θ without an ENU spike (late); v_t the input summed since the
+     * ENU's own last reset, as in {@link #potentialLoss} (the target's resets when teacher-forced).
+     */
+    double consistencyLoss(Env env, float[] y) {
+        double theta = cfg.threshold();
+        float[] x = env.input();
+        double v = 0;
+        double sum = 0;
+        for (int t = 0; t < y.length; t++) {
+            double before = v;
+            v += x[t];
+            boolean spike = y[t] > cfg.spikeLevel();
+            if (spike && v < theta) {
+                sum += sq((theta - v) / theta);
+            } else if (!spike && v >= theta && before < theta) {
+                sum += sq((v - theta) / theta);
+            }
+            if (env.forced() ? env.spikes()[t] : spike) {
+                v = 0;
+            }
+        }
+        return sum;
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
     /** The spike level in pre-activation units: spikeLevel / 1000 with spike output, else spikeLevel. */
     private double preLevel() {
         return cfg.spikeLevel() / (spec.spikeOutput() ? org.enu.cell.EnuSpec.SPIKE_SCALE : 1.0);
@@ -170,6 +200,9 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
             case "spike_distance" -> spikeDistanceLoss(env.spikes(), y);
             default -> 0;
         };
+        if (cfg.consistencyWeight() > 0) {
+            l += cfg.consistencyWeight() * consistencyLoss(env, y);
+        }
         return cfg.traceWeight() > 0 ? l + cfg.traceWeight() * traceLoss(env.spikes(), y) : l;
     }
 

@@ -284,6 +284,27 @@ class IafTaskTest {
     }
 
     @Test
+    void consistencyTermByHand() {
+        IafConfig cfg = new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 2);
+        IafTask task = new IafTask(cfg, spec());
+        float[] x = {0.2f, 0.2f, 0.2f, 0.1f, 0.3f, 0.3f};
+        double[] membrane = new double[6];
+        boolean[] target = IntegrateAndFire.simulate(x, 0.5, membrane); // spikes at 2 and 5
+        float[] y = {0, 0.5f, 0, 0, 0, 0};
+        // own resets: spike at 1 with v 0.4 (early by 0.1); then 0.2, 0.3, 0.6 first at the threshold
+        // without a spike (late by 0.1); 0.9 is not a first crossing
+        assertEquals(sq(0.2) + sq(0.2), task.consistencyLoss(new IafTask.Env(x, membrane, target, false), y), 1e-6);
+        // teacher-forced: resets at the target's spikes (2 and 5): early at 1 (0.4), late at 2 (0.6),
+        // then 0.1, 0.4, 0.7 first at the threshold without a spike (late by 0.2)
+        assertEquals(sq(0.2) + sq(0.2) + sq(0.4), task.consistencyLoss(new IafTask.Env(x, membrane, target, true), y), 1e-6);
+        // an ENU that fires with the target costs nothing
+        float[] exact = {0, 0, 1, 0, 0, 1};
+        assertEquals(0, task.consistencyLoss(new IafTask.Env(x, membrane, target, false), exact), 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, -1));
+    }
+
+    @Test
     void lossNoneScoresOnlyTheAddedTerms() {
         IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1);
         IafTask task = new IafTask(none, spec());
