@@ -44,12 +44,14 @@ package org.enu.task.iaf;
  *                      c · ((v_t − θ)/θ)² at the step where v_t first reaches θ if the ENU does not
  *                      spike there (late), v_t the potential since the ENU's own last spike as in the
  *                      potential term: the spike decision itself, early and late alike; 0 = none
+ * @param segments      the episode is cut into this many equal segments, each with its own multiplier
+ *                      (the paper: 4, a quarter each); more segments change the input rate more often
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
                         double potentialScale, double potentialFocus, double potentialBand,
-                        double consistencyWeight) {
+                        double consistencyWeight, int segments) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
 
@@ -71,7 +73,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                      double marginWeight, double margin) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1, 0);
+                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1, 0, 4);
     }
 
     /** No focus of the potential term. */
@@ -80,7 +82,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      double marginWeight, double margin, double teacherForcing, double potentialWeight,
                      double potentialScale) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1, 0);
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1, 0, 4);
     }
 
     /** No consistency term. */
@@ -90,7 +92,17 @@ public record IafConfig(int environments, int steps, double threshold, double in
                      double potentialScale, double potentialFocus, double potentialBand) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
                 traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, 0);
+                potentialBand, 0, 4);
+    }
+
+    /** The paper's four segments (quarters). */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
+                     double potentialScale, double potentialFocus, double potentialBand, double consistencyWeight) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
+                potentialBand, consistencyWeight, 4);
     }
 
     /** A loss without the trace term. */
@@ -137,6 +149,9 @@ public record IafConfig(int environments, int steps, double threshold, double in
         if (!(consistencyWeight >= 0) || !Double.isFinite(consistencyWeight)) {
             throw new IllegalArgumentException("consistency_weight: must be a finite number >= 0, got " + consistencyWeight);
         }
+        if (segments < 1 || segments > steps) {
+            throw new IllegalArgumentException("segments: must be in 1..steps (" + steps + "), got " + segments);
+        }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
         }
@@ -165,7 +180,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
     public IafConfig withTeacherForcing(double fraction) {
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
                 distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, consistencyWeight);
+                potentialBand, consistencyWeight, segments);
     }
 
     public static IafConfig paper() {

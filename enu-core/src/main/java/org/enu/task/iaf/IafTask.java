@@ -8,7 +8,7 @@ import org.enu.task.SingleEnuTask;
 /**
  * Mimic an Integrate-and-Fire neuron (paper section 4.4, Fig. 6). One ENU receives a graded input
  * on its single channel: U(inputLow, inputHigh) per step times an integer 1..maxMultiplier drawn
- * anew for each quarter of the episode. Its output channel 0 should spike when the target
+ * anew for each quarter of the episode (each of {@link IafConfig#segments()} segments). Its output channel 0 should spike when the target
  * {@link IntegrateAndFire} neuron does.
  *
  * <p>Loss per step, with cT and cE the steps since the last target and ENU spike (0 at the episode
@@ -50,7 +50,7 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         int quarter = -1;
         int mult = 1;
         for (int t = 0; t < x.length; t++) {
-            int q = (int) ((long) t * 4 / x.length);
+            int q = (int) ((long) t * cfg.segments() / x.length);
             if (q != quarter) {
                 quarter = q;
                 mult = 1 + rnd.nextInt(cfg.maxMultiplier());

@@ -305,6 +305,33 @@ class IafTaskTest {
     }
 
     @Test
+    void segmentsSetHowOftenTheMultiplierIsRedrawn() {
+        IafConfig ten = new IafConfig(2, 100, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 10);
+        IafTask task = new IafTask(ten, spec());
+        int changes = 0;
+        for (long key : EnvironmentKeys.heldOut(29, 200)) {
+            float[] x = task.input(key);
+            for (int t = 1; t < 100; t++) {
+                // within a segment the input stays within one multiplier's band: a ratio of at most 2
+                if (t % 10 != 0) {
+                    double r = Math.max(x[t], x[t - 1]) / Math.min(x[t], x[t - 1]);
+                    assertTrue(r < 2 + 1e-6, "step " + t + " ratio " + r);
+                } else if (Math.max(x[t], x[t - 1]) / Math.min(x[t], x[t - 1]) >= 2) {
+                    changes++;
+                }
+            }
+        }
+        assertTrue(changes > 200, "the multiplier changes at segment boundaries: " + changes);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IafConfig(2, 100, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 0));
+        // the default is the paper's quarters: the same inputs as before
+        IafTask four = new IafTask(IafConfig.paper(), spec());
+        assertEquals(4, IafConfig.paper().segments());
+        assertArrayEquals(four.input(5), new IafTask(new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05, "isi", 8, 0, 0, 0.01,
+                0, 0, 1, 0, 0.1, 0, 4), spec()).input(5));
+    }
+
+    @Test
     void lossNoneScoresOnlyTheAddedTerms() {
         IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1);
         IafTask task = new IafTask(none, spec());
