@@ -73,7 +73,7 @@ class RecordBinderTest {
                 () -> RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.steps_per_action=0")));
         assertEquals("tmaze.steps_per_action: must be >= 1, got 0", e.getMessage());
         e = assertThrows(ConfigException.class, () -> RunConfig.resolve("iaf", "quick", null, List.of("iaf.loss=l2")));
-        assertTrue(e.getMessage().startsWith("iaf.loss: expected isi or spike_distance"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("iaf.loss: expected isi, spike_distance or none"), e.getMessage());
     }
 
     /** A run directory's config.yaml written before a key existed loads with what that run trained with. */

@@ -149,14 +149,14 @@ public record IafConfig(int environments, int steps, double threshold, double in
         if (!(consistencyWeight >= 0) || !Double.isFinite(consistencyWeight)) {
             throw new IllegalArgumentException("consistency_weight: must be a finite number >= 0, got " + consistencyWeight);
         }
-        if (segments < 1 || segments > steps) {
-            throw new IllegalArgumentException("segments: must be in 1..steps (" + steps + "), got " + segments);
-        }
         if (environments < 1) {
             throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
         }
         if (steps < 4) {
             throw new IllegalArgumentException("steps: must be >= 4, got " + steps);
+        }
+        if (segments < 1 || segments > steps) {
+            throw new IllegalArgumentException("segments: must be in 1..steps (" + steps + "), got " + segments);
         }
         if (!(threshold > 0) || !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold: must be a finite number > 0, got " + threshold);
