@@ -68,41 +68,12 @@ public record IafConfig(int environments, int steps, double threshold, double in
                 traceWeight, 0, 0.01);
     }
 
-    /** No teacher forcing, no potential term. */
+    /** None of the terms added in session 6 (teacher forcing, potential, consistency; four segments). */
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                      double marginWeight, double margin) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
                 traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1, 0, 4);
-    }
-
-    /** No focus of the potential term. */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                     double potentialScale) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, 0, 0.1, 0, 4);
-    }
-
-    /** No consistency term. */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                     double potentialScale, double potentialFocus, double potentialBand) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, 0, 4);
-    }
-
-    /** The paper's four segments (quarters). */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                     double potentialScale, double potentialFocus, double potentialBand, double consistencyWeight) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, consistencyWeight, 4);
     }
 
     /** A loss without the trace term. */
@@ -175,7 +146,6 @@ public record IafConfig(int environments, int steps, double threshold, double in
         }
     }
 
-    /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */
     /** The same settings with another teacher-forcing fraction. */
     public IafConfig withTeacherForcing(double fraction) {
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
@@ -183,6 +153,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                 potentialBand, consistencyWeight, segments);
     }
 
+    /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */
     public static IafConfig paper() {
         return new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05);
     }

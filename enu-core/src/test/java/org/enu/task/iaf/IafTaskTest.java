@@ -178,7 +178,7 @@ class IafTaskTest {
 
     private static IafConfig forced(double fraction, double potentialWeight, double potentialScale) {
         return new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, fraction,
-                potentialWeight, potentialScale);
+                potentialWeight, potentialScale, 0, 0.1, 0, 4);
     }
 
     /**
@@ -268,7 +268,7 @@ class IafTaskTest {
     @Test
     void potentialFocusWeighsTheStepsNearTheThreshold() {
         // band 0.25 thresholds: potentials within 0.125 of 0.5 weigh 1 + 3
-        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25),
+        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25, 0, 4),
                 spec());
         float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
         double[] membrane = new double[4];
@@ -285,7 +285,7 @@ class IafTaskTest {
 
     @Test
     void consistencyTermByHand() {
-        IafConfig cfg = new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 2);
+        IafConfig cfg = new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 2, 4);
         IafTask task = new IafTask(cfg, spec());
         float[] x = {0.2f, 0.2f, 0.2f, 0.1f, 0.3f, 0.3f};
         double[] membrane = new double[6];
@@ -301,7 +301,7 @@ class IafTaskTest {
         float[] exact = {0, 0, 1, 0, 0, 1};
         assertEquals(0, task.consistencyLoss(new IafTask.Env(x, membrane, target, false), exact), 0);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, -1));
+                () -> new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, -1, 4));
     }
 
     @Test
@@ -333,7 +333,7 @@ class IafTaskTest {
 
     @Test
     void lossNoneScoresOnlyTheAddedTerms() {
-        IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1);
+        IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1, 0, 0.1, 0, 4);
         IafTask task = new IafTask(none, spec());
         float[] params = task.layout().initialParameters(6);
         long[] keys = EnvironmentKeys.heldOut(23, 4);
@@ -344,7 +344,7 @@ class IafTaskTest {
         }
         assertEquals(-2 * sum / (60.0 * 4), ep.fitness(), 1e-9);
         IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1));
+                () -> new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 4));
         assertTrue(bad.getMessage().startsWith("loss: none"), bad.getMessage());
     }
 
