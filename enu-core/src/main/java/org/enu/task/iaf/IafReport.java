@@ -26,9 +26,26 @@ public final class IafReport extends SingleEnuReport<IafTask> {
         SpikeMetrics.Counts chanceExact = new SpikeMetrics.Counts(0, 0, 0);
         SpikeMetrics.Counts chance = new SpikeMetrics.Counts(0, 0, 0);
         double isiErr = 0;
+        long early = 0;
+        long late = 0;
+        long enuSpikes = 0;
+        double theta = task.config().threshold();
         for (int e = 0; e < envKeys.length; e++) {
             boolean[] enu = task.spikes(ep.output(e));
             boolean[] target = ep.env(e).spikes();
+            // each ENU spike against the input summed since the ENU's own previous spike
+            float[] x = ep.env(e).input();
+            double v = 0;
+            for (int t = 0; t < enu.length; t++) {
+                double before = v;
+                v += x[t];
+                if (enu[t]) {
+                    enuSpikes++;
+                    early += v < theta ? 1 : 0;
+                    late += before >= theta ? 1 : 0;
+                    v = 0;
+                }
+            }
             exact = exact.plus(SpikeMetrics.match(enu, target, 0));
             counts = counts.plus(SpikeMetrics.match(enu, target, 1));
             isiErr += Math.abs(SpikeMetrics.meanInterval(enu) - SpikeMetrics.meanInterval(target));
@@ -53,6 +70,10 @@ public final class IafReport extends SingleEnuReport<IafTask> {
         m.add(Metric.lower("isi_error", isiErr / envKeys.length, "|mean ISI of ENU - mean ISI of target| in steps, per environment (lower is better)"));
         m.add(Metric.neither("enu_spikes", (double) counts.predicted() / envKeys.length, "ENU spikes per episode"));
         m.add(Metric.neither("target_spikes", (double) counts.target() / envKeys.length, "target spikes per episode"));
+        m.add(Metric.lower("spikes_early_own", enuSpikes == 0 ? 0 : (double) early / enuSpikes,
+                "fraction of ENU spikes fired before the input summed since its own previous spike reached the threshold (0 for an exact IAF neuron)"));
+        m.add(Metric.lower("spikes_late_own", enuSpikes == 0 ? 0 : (double) late / enuSpikes,
+                "fraction of ENU spikes fired a step or more after that sum had reached the threshold (0 for an exact IAF neuron)"));
         m.add(Metric.higher("fitness", ep.fitness(), "the training fitness on these environments (higher is better)"));
         return m;
     }

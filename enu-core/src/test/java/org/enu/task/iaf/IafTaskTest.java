@@ -384,6 +384,8 @@ class IafTaskTest {
                 m.get("spike_f1_corrected"), 1e-12);
         // the untrained ENU fires at random: it scores about chance
         assertEquals(0.0, m.get("spike_f1_corrected"), 0.1);
+        // ... and fires long before its own potential reaches the threshold
+        assertTrue(m.get("spikes_early_own") > 0.5, "early " + m);
     }
 
     @Test
@@ -462,6 +464,8 @@ class IafTaskTest {
         assertTrue(m.get("spike_f1") > 0.98, "F1 " + m);
         assertTrue(m.get("spike_f1_exact") > 0.97, "exact F1 " + m);
         assertTrue(m.get("spike_f1_corrected") > 0.97, "corrected " + m);
+        // an integrator that restarts at its own spikes: hardly a spike off its own potential
+        assertTrue(m.get("spikes_early_own") + m.get("spikes_late_own") < 0.03, "own-potential check " + m);
         IafReport.MemoryMatch best = new IafReport(task).bestMemoryCell(p, EnvironmentKeys.heldOut(1000003L, 16));
         assertEquals(0, best.cell());
         assertTrue(best.correlation() > 0.95, "cell 0 tracks the potential: " + best);
