@@ -29,7 +29,7 @@ final class IafFigures implements TaskFigures {
     @Override
     public void draw(RunConfig cfg, Genome genome, HeldOutEpisode episode, Path plots, Map<Path, byte[]> out)
             throws IOException {
-        IafTask task = TaskRegistry.IAF.create(cfg.settings(), cfg.cell());
+        IafTask task = TaskRegistry.IAF.create(cfg.settings(), cfg.cell()).withoutTeacherForcing(); // figures play free, as eval
         long[] keys = EnvironmentKeys.heldOut(episode.seed, 64);
         out.put(plots.resolve("iaf.png"), Charts.png(iafFigure(new IafReport(task), genome, episode.key(), keys), 1100, 900));
         out.put(plots.resolve("iaf-raster.png"), Charts.png(iafRaster(task, genome, java.util.Arrays.copyOf(keys, 8)),

@@ -33,4 +33,23 @@ class TaskFiguresTest {
         assertEquals(List.of(List.of("input"), List.of("target_membrane"), List.of("target_spike", "out0")),
                 TaskFigures.of("iaf").panels(t));
     }
+
+    /** A run trained with teacher forcing is drawn as it plays free, as enu eval judges it. */
+    @Test
+    void iafFiguresOfATeacherForcedRunPlayFree() throws Exception {
+        java.util.Map<java.nio.file.Path, byte[]> forced = new java.util.HashMap<>();
+        java.util.Map<java.nio.file.Path, byte[]> free = new java.util.HashMap<>();
+        for (String tf : new String[] {"1.0", "0.0"}) {
+            RunConfig cfg = RunConfig.resolve("iaf", "quick", null, List.of("iaf.teacher_forcing=" + tf));
+            org.enu.io.Genome g = new org.enu.io.Genome("iaf", 0, cfg.newTask().layout(),
+                    cfg.newTask().initialParameters(3), java.util.Map.of(), java.util.Map.of());
+            HeldOutEpisode ep = new HeldOutEpisode();
+            ep.seed = 1000003L;
+            TaskFigures.of("iaf").draw(cfg, g, ep, java.nio.file.Path.of("p"), tf.equals("1.0") ? forced : free);
+        }
+        assertEquals(free.keySet(), forced.keySet());
+        for (java.nio.file.Path k : free.keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(free.get(k), forced.get(k), k.toString());
+        }
+    }
 }
