@@ -40,9 +40,10 @@ class TaskFiguresTest {
         java.util.Map<java.nio.file.Path, byte[]> forced = new java.util.HashMap<>();
         java.util.Map<java.nio.file.Path, byte[]> free = new java.util.HashMap<>();
         for (String tf : new String[] {"1.0", "0.0"}) {
-            RunConfig cfg = RunConfig.resolve("iaf", "quick", null, List.of("iaf.teacher_forcing=" + tf));
-            org.enu.io.Genome g = new org.enu.io.Genome("iaf", 0, cfg.newTask().layout(),
-                    cfg.newTask().initialParameters(3), java.util.Map.of(), java.util.Map.of());
+            // the committed IAF genome (memory 8, 4 outputs): forcing changes its dynamics
+            RunConfig cfg = RunConfig.resolve("iaf", "quick", null,
+                    List.of("enu.memory=8", "enu.outputs=4", "iaf.teacher_forcing=" + tf));
+            org.enu.io.Genome g = org.enu.io.Genome.read(java.nio.file.Path.of("..", "results", "iaf", "genome.json"));
             HeldOutEpisode ep = new HeldOutEpisode();
             ep.seed = 1000003L;
             TaskFigures.of("iaf").draw(cfg, g, ep, java.nio.file.Path.of("p"), tf.equals("1.0") ? forced : free);
