@@ -331,6 +331,15 @@ class IafTaskTest {
                 0, 0, 1, 0, 0.1, 0, 4), spec()).input(5));
     }
 
+    /** The potential term summed over a played batch's episodes. */
+    private static double potentialSum(IafTask task, IafTask.Episodes ep) {
+        double sum = 0;
+        for (int e = 0; e < ep.size(); e++) {
+            sum += task.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));
+        }
+        return sum;
+    }
+
     @Test
     void lossNoneScoresOnlyTheAddedTerms() {
         IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1, 0, 0.1, 0, 4);
@@ -338,11 +347,7 @@ class IafTaskTest {
         float[] params = task.layout().initialParameters(6);
         long[] keys = EnvironmentKeys.heldOut(23, 4);
         var ep = task.play(params, keys);
-        double sum = 0;
-        for (int e = 0; e < keys.length; e++) {
-            sum += task.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));
-        }
-        assertEquals(-2 * sum / (60.0 * 4), ep.fitness(), 1e-9);
+        assertEquals(-2 * potentialSum(task, ep) / (60.0 * 4), ep.fitness(), 1e-9);
         IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 4));
         assertTrue(bad.getMessage().startsWith("loss: none"), bad.getMessage());
@@ -355,10 +360,7 @@ class IafTaskTest {
         float[] params = with.layout().initialParameters(4);
         long[] keys = EnvironmentKeys.heldOut(19, 4);
         var ep = with.play(params, keys);
-        double sum = 0;
-        for (int e = 0; e < keys.length; e++) {
-            sum += with.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));
-        }
+        double sum = potentialSum(with, ep);
         assertTrue(sum > 0);
         assertEquals(without.play(params, keys).fitness() - 3 * sum / (60.0 * 4), ep.fitness(), 1e-9);
     }
