@@ -35,15 +35,12 @@ public final class IafReport extends SingleEnuReport<IafTask> {
             boolean[] target = ep.env(e).spikes();
             // each ENU spike against the input summed since the ENU's own previous spike
             float[] x = ep.env(e).input();
-            double v = 0;
+            double[] carried = task.sinceOwnReset(ep.env(e), ep.output(e));
             for (int t = 0; t < enu.length; t++) {
-                double before = v;
-                v += x[t];
                 if (enu[t]) {
                     enuSpikes++;
-                    early += v < theta ? 1 : 0;
-                    late += before >= theta ? 1 : 0;
-                    v = 0;
+                    early += carried[t] + x[t] < theta ? 1 : 0;
+                    late += carried[t] >= theta ? 1 : 0;
                 }
             }
             exact = exact.plus(SpikeMetrics.match(enu, target, 0));

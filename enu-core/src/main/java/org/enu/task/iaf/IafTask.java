@@ -121,19 +121,16 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     double consistencyLoss(Env env, float[] y) {
         double theta = cfg.threshold();
         float[] x = env.input();
-        double v = 0;
+        double[] carried = sinceOwnReset(env, y);
         double sum = 0;
         for (int t = 0; t < y.length; t++) {
-            double before = v;
-            v += x[t];
+            double before = carried[t];
+            double v = before + x[t];
             boolean spike = y[t] > cfg.spikeLevel();
             if (spike && v < theta) {
                 sum += sq((theta - v) / theta);
             } else if (!spike && v >= theta && before < theta) {
                 sum += sq((v - theta) / theta);
-            }
-            if (env.forced() ? env.spikes()[t] : spike) {
-                v = 0;
             }
         }
         return sum;
@@ -162,19 +159,36 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         double s = cfg.potentialScale();
         double theta = cfg.threshold();
         float[] x = env.input();
+        double[] carried = sinceOwnReset(env, y);
         double band = cfg.potentialBand() * theta;
         double focus = 1 + cfg.potentialFocus();
-        double v = 0;
         double sum = 0;
         for (int t = 0; t < pre.length; t++) {
-            v += x[t];
+            double v = carried[t] + x[t];
             double d = ((pre[t] - level) - s * (v - theta) / theta) / s;
             sum += (Math.abs(v - theta) <= band ? focus : 1) * d * d;
+        }
+        return sum;
+    }
+
+    /**
+     * The input summed since the ENU's last reset, before step t's own input: the potential an IAF
+     * neuron carries into step t had it restarted where the ENU did. A reset follows every step whose
+     * output is above the spike level (the target's spike steps when the environment is
+     * teacher-forced). The potential and consistency terms and the own-potential metrics use it.
+     */
+    public double[] sinceOwnReset(Env env, float[] y) {
+        float[] x = env.input();
+        double[] carried = new double[y.length];
+        double v = 0;
+        for (int t = 0; t < y.length; t++) {
+            carried[t] = v;
+            v += x[t];
             if (env.forced() ? env.spikes()[t] : y[t] > cfg.spikeLevel()) {
                 v = 0;
             }
         }
-        return sum;
+        return carried;
     }
 
     /**
