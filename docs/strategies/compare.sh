@@ -12,7 +12,7 @@ for seed in 1 2 3; do
     rm -rf "$out"
     start=$(date +%s.%N)
     java --add-modules jdk.incubator.vector -XX:+UseParallelGC -XX:CompileCommand=quiet \
-      -XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::* -jar "$jar" train "$task" --generations "$gens" \
+      -XX:CompileCommand=dontinline,org.enu.cell.EnuKernel*::* -jar "$jar" train "$task" --generations "$gens" \
       --threads 1 --seed "$seed" --set es.strategy="$s" --no-progress --out "$out" "$@" > "$out.log" 2>&1
     end=$(date +%s.%N)
     echo "$task $s $seed $(echo "$end - $start" | bc)" >> "$outdir/times.txt"

@@ -70,8 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             new KernelBench.Shape("single_stdp_32x53", 32, 4, 32, 16),
             new KernelBench.Shape("tmaze_synapse_384x81", 384, 32, 32, 16),
             new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16),
+            new KernelBench.Shape("tmaze_m16_synapse_384x41", 384, 16, 16, 8),
+            new KernelBench.Shape("tmaze_m16_neuron_48x33", 48, 8, 16, 8),
             new KernelBench.Shape("tmaze_m8_synapse_384x21", 384, 8, 8, 4),
-            new KernelBench.Shape("tmaze_m8_neuron_48x17", 48, 4, 8, 4));
+            new KernelBench.Shape("tmaze_m8_neuron_48x17", 48, 4, 8, 4),
+            new KernelBench.Shape("single_iaf_m8_32x14", 32, 1, 8, 4));
 
     /** A generation to time: a task, its overrides on top of the original preset. */
     record Case(String name, String task, List<String> overrides) {

@@ -80,6 +80,7 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         try {
+            org.enu.cell.EnuKernel.variant(); // checks -Denu.kernel before any command writes a file
             return cl.execute(args);
         } catch (Error e) { // picocli hands on Errors (out of memory, stack overflow) as they are
             Failure f = describe(e);
@@ -102,6 +103,9 @@ public final class Main implements Runnable {
         Throwable e = ex;
         if (e instanceof UncheckedIOException u) {
             e = u.getCause();
+        }
+        if (e instanceof ExceptionInInitializerError x && x.getCause() != null) {
+            e = x.getCause(); // a bad JVM property read by a class's static setup (-Denu.kernel)
         }
         if (e instanceof ConfigException || e instanceof CorruptFileException || e instanceof FileWriteException
                 || e instanceof CommandLine.ParameterException) {

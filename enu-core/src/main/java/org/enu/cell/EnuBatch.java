@@ -21,6 +21,17 @@ public final class EnuBatch {
     final float[] ca;
     final float[] oa;
     final float[] xo;
+    // scratch for one block of LANES units, transposed (EnuKernelLanes): row k holds item k of every unit
+    final float[] tx;
+    final float[] th;
+    final float[] tz;
+    final float[] tr;
+    final float[] tc;
+    final float[] to;
+    final float[] tn;
+    final int[] xIdx = new int[EnuKernel.LANES];
+    final int[] oIdx = new int[EnuKernel.LANES];
+    final int[] hIdx = new int[EnuKernel.LANES];
 
     public EnuBatch(EnuSpec spec, int rows) {
         if (rows < 1) {
@@ -38,6 +49,15 @@ public final class EnuBatch {
         this.ca = new float[EnuKernel.TILE * hStride];
         this.oa = new float[EnuKernel.TILE * oStride];
         this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
+        int hg = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
+        int og = (spec.outputs() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
+        this.tx = new float[(spec.inputs() + spec.outputs()) * L];
+        this.th = new float[hg * L];
+        this.tz = new float[hg * L];
+        this.tr = new float[hg * L];
+        this.tc = new float[hg * L];
+        this.to = new float[og * L];
+        this.tn = new float[og * L];
     }
 
     /** Sets every memory and output to zero (the state at the start of an episode). */

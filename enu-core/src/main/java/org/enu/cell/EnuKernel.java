@@ -29,9 +29,51 @@ public final class EnuKernel {
     /** Rows per register tile. */
     public static final int TILE = 4;
 
-    /** A short name of the kernel and vector shape, for provenance and benchmarks. */
+    /**
+     * A short name of the kernel and vector shape, for provenance and benchmarks: "+lanes" where
+     * small units take {@link EnuKernelLanes} ({@link #prefersLanes}), "-lanes" where every unit
+     * does ({@code -Denu.kernel=lane}).
+     */
     public static String variant() {
-        return "vector" + S.vectorBitSize() + "-tile" + TILE + "x3";
+        String tiles = "vector" + S.vectorBitSize() + "-tile" + TILE + "x3";
+        return switch (PATH) {
+            case "tile" -> tiles;
+            case "lane" -> tiles + "-lanes";
+            default -> EnuKernelLanes.VECTOR_SCATTER ? tiles + "+lanes" : tiles;
+        };
+    }
+
+    /**
+     * Which path steps a unit kind: {@code -Denu.kernel=tile} (memory cells in the lanes, this
+     * class), {@code lane} (one unit per lane, {@link EnuKernelLanes}) or {@code auto} (the
+     * default: {@link #prefersLanes}). Both give the same bits; only the speed differs.
+     */
+    static final String PATH = System.getProperty("enu.kernel", "auto");
+
+    static {
+        if (!PATH.equals("auto") && !PATH.equals("tile") && !PATH.equals("lane")) {
+            throw new org.enu.config.ConfigException("enu.kernel (JVM property -Denu.kernel): must be auto, tile or lane, got '"
+                    + PATH + "'");
+        }
+    }
+
+    /** Whether units of this shape are stepped one per lane. */
+    static boolean usesLanes(EnuSpec spec) {
+        return switch (PATH) {
+            case "tile" -> false;
+            case "lane" -> true;
+            default -> prefersLanes(spec);
+        };
+    }
+
+    /**
+     * The automatic choice, from measurements (docs/PERFORMANCE.md, log 17): one unit per lane
+     * where the CPU has vector scatters (AVX-512) and the memory fills at most half a vector
+     * (memory 8 on 16 lanes: T-maze generations 1.7-2x faster); otherwise the tiles (with AVX2's
+     * 8 lanes the lane path was slower at every shape measured).
+     */
+    static boolean prefersLanes(EnuSpec spec) {
+        return EnuKernelLanes.VECTOR_SCATTER && 2 * spec.memory() <= LANES;
     }
 
     /**
@@ -58,6 +100,15 @@ public final class EnuKernel {
         if (rows < 0 || rows > st.rows) {
             throw new IllegalArgumentException("rows: must be in 0.." + st.rows + ", got " + rows);
         }
+        if (w.lanePath) {
+            EnuKernelLanes.step(w, st, rows, x, xOff, xStride, noise);
+        } else {
+            stepTiles(w, st, rows, x, xOff, xStride, noise);
+        }
+    }
+
+    /** The memory-in-lanes path for the first {@code rows} units (see the class comment). */
+    static void stepTiles(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
         int B = rows;
         for (int r0 = 0; r0 < B; r0 += TILE) {
             int n = Math.min(TILE, B - r0);

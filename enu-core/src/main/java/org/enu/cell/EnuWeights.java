@@ -26,6 +26,14 @@ public final class EnuWeights {
     final float[] gates;
     final float[] cellMemory;
     final float[] output;
+    // the same weights for EnuKernelLanes: cells and outputs in groups of G, zero-padded
+    final int cellGroups;
+    final int outGroups;
+    final float[] laneGates;
+    final float[] laneCell;
+    final float[] laneOut;
+    /** Whether {@link EnuKernel#step} takes {@link EnuKernelLanes} for these units. */
+    final boolean lanePath;
 
     public EnuWeights(EnuSpec spec) {
         this.spec = spec;
@@ -41,6 +49,13 @@ public final class EnuWeights {
         this.gates = new float[memPanels * gatePanelStride];
         this.cellMemory = new float[memPanels * cellPanelStride];
         this.output = new float[outPanels * outPanelStride];
+        int G = EnuKernelLanes.G;
+        this.cellGroups = (H + G - 1) / G;
+        this.outGroups = (O + G - 1) / G;
+        this.laneGates = new float[cellGroups * (3 * G * (1 + nxo) + 2 * G * H)];
+        this.laneCell = new float[cellGroups * G * H];
+        this.laneOut = new float[outGroups * G * (1 + H)];
+        this.lanePath = EnuKernel.usesLanes(spec);
     }
 
     public EnuSpec spec() {
@@ -102,6 +117,56 @@ public final class EnuWeights {
                 }
             }
         }
+        packLanes(params, base);
         return this;
+    }
+
+    /** The layout of {@link EnuKernelLanes}: per group of G cells, [z.. r.. c..] for the bias and each input and output, then [z.. r..] for each memory; per group of G outputs, the bias then each memory. */
+    private void packLanes(float[] params, int base) {
+        int nx = spec.inputs();
+        int H = spec.memory();
+        int O = spec.outputs();
+        int K = spec.gateInputs();
+        int KO = spec.outputGateInputs();
+        int nxo = nx + O;
+        int G = EnuKernelLanes.G;
+        boolean bias = spec.bias();
+        int wi = 0;
+        int ci = 0;
+        for (int grp = 0; grp < cellGroups; grp++) {
+            for (int col = -1; col < nxo + H; col++) { // -1: the bias
+                int gates = col < nxo ? 3 : 2;
+                for (int gate = 0; gate < gates; gate++) {
+                    int offset = gate == 0 ? spec.offsetZ() : gate == 1 ? spec.offsetR() : spec.offsetC();
+                    for (int i = 0; i < G; i++) {
+                        int j = grp * G + i;
+                        float v = 0f;
+                        if (j < H && (col >= 0 || bias)) {
+                            v = params[base + offset + j * K + (col < 0 ? K - 1 : col)];
+                        }
+                        laneGates[wi++] = v;
+                    }
+                }
+            }
+            for (int k = 0; k < H; k++) {
+                for (int i = 0; i < G; i++) {
+                    int j = grp * G + i;
+                    laneCell[ci++] = j < H ? params[base + spec.offsetC() + j * K + nxo + k] : 0f;
+                }
+            }
+        }
+        int oi = 0;
+        for (int grp = 0; grp < outGroups; grp++) {
+            for (int col = -1; col < H; col++) {
+                for (int i = 0; i < G; i++) {
+                    int j = grp * G + i;
+                    float v = 0f;
+                    if (j < O && (col >= 0 || bias)) {
+                        v = params[base + spec.offsetO() + j * KO + (col < 0 ? KO - 1 : col)];
+                    }
+                    laneOut[oi++] = v;
+                }
+            }
+        }
     }
 }

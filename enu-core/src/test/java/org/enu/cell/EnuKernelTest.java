@@ -1,5 +1,6 @@
 package org.enu.cell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fast kernel computes the reference equations: random weights, inputs and states, many
  * shapes (B = 1, sizes that are not multiples of the vector width, with and without bias, both
  * slope presets, noise), several consecutive steps. Error is measured relative to the value's
- * scale, |kernel − reference| / max(1, |reference|); memories and outputs lie in [−1, 1].
+ * scale, |kernel − reference| / max(1, |reference|); memories and outputs lie in [−1, 1]. Both
+ * paths of the kernel (memory cells in the lanes, {@link EnuKernel#stepTiles}, and one unit per
+ * lane, {@link EnuKernelLanes}) run from the same state at every step and must give the same bits.
  */
 class EnuKernelTest {
     static final double TOLERANCE = 1e-5;
@@ -98,7 +101,12 @@ class EnuKernelTest {
                     }
                 }
             }
-            EnuKernel.step(w, batch, x, 1, xStride, noise);
+            // both paths, from the same state: the same bits, padding included
+            EnuBatch lanes = copy(batch);
+            EnuKernel.stepTiles(w, batch, B, x, 1, xStride, noise);
+            EnuKernelLanes.step(w, lanes, B, x, 1, xStride, noise);
+            assertArrayEquals(batch.h, lanes.h, "memories: lane path differs from tile path at step " + t);
+            assertArrayEquals(batch.o, lanes.o, "outputs: lane path differs from tile path at step " + t);
             for (int b = 0; b < B; b++) {
                 float[] xb = new float[nx];
                 System.arraycopy(x, 1 + b * xStride, xb, 0, nx);
@@ -130,6 +138,59 @@ class EnuKernelTest {
                 System.arraycopy(refH[b], 0, batch.h, b * batch.hStride, H);
                 System.arraycopy(refO[b], 0, batch.o, b * batch.oStride, O);
             }
+        }
+    }
+
+    static EnuBatch copy(EnuBatch b) {
+        EnuBatch c = new EnuBatch(b.spec, b.rows);
+        System.arraycopy(b.h, 0, c.h, 0, b.h.length);
+        System.arraycopy(b.o, 0, c.o, 0, b.o.length);
+        return c;
+    }
+
+    /** Stepping only the first rows leaves the others alone, on both paths, with the same bits. */
+    @ParameterizedTest(name = "partial B={0} x={1} H={2} O={3}")
+    @MethodSource("shapes")
+    void bothPathsStepOnlyTheFirstRows(int B, int nx, int H, int O, boolean bias, float gs, float shift, float cs,
+                                       boolean noisy) {
+        EnuSpec spec = new EnuSpec(nx, H, O, bias, gs, shift, cs, noisy, 0f);
+        KeyedRandom rnd = new KeyedRandom(17L * B + H);
+        float[] params = new float[spec.parameterCount()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) (rnd.nextGaussian() / Math.sqrt(spec.gateInputs()));
+        }
+        EnuWeights w = new EnuWeights(spec).pack(params, 0);
+        EnuBatch tiles = new EnuBatch(spec, B);
+        for (int b = 0; b < B; b++) {
+            for (int j = 0; j < H; j++) {
+                tiles.h[b * tiles.hStride + j] = (float) rnd.uniform(-1, 1);
+            }
+            for (int j = 0; j < O; j++) {
+                tiles.o[b * tiles.oStride + j] = (float) rnd.nextDouble();
+            }
+        }
+        EnuBatch before = copy(tiles);
+        EnuBatch lanes = copy(tiles);
+        float[] x = new float[B * nx];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.uniform(-1, 2);
+        }
+        int rows = Math.max(0, B - 2);
+        EnuKernel.stepTiles(w, tiles, rows, x, 0, nx, null);
+        EnuKernelLanes.step(w, lanes, rows, x, 0, nx, null);
+        assertArrayEquals(tiles.h, lanes.h);
+        assertArrayEquals(tiles.o, lanes.o);
+        for (int b = rows; b < B; b++) {
+            for (int j = 0; j < tiles.hStride; j++) {
+                assertEquals(before.h[b * tiles.hStride + j], lanes.h[b * tiles.hStride + j], "row " + b + " moved");
+            }
+        }
+        if (rows > 0) {
+            boolean moved = false;
+            for (int j = 0; j < H; j++) {
+                moved |= before.h[j] != lanes.h[j];
+            }
+            assertTrue(moved, "row 0 must have been stepped");
         }
     }
 

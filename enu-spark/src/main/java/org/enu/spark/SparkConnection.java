@@ -22,7 +22,7 @@ public final class SparkConnection implements ClusterProvider.Connection {
      * module, and the kernel's passes kept out of each other (docs/PERFORMANCE.md).
      */
     static final String EXECUTOR_OPTIONS = "--add-modules jdk.incubator.vector -XX:CompileCommand=quiet "
-            + "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::*";
+            + "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel*::*";
 
     /** How long Ctrl-C's shutdown waits for the generation in flight before Spark stops. */
     static final long STOP_GRACE_SECONDS = 60;

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
-    "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::*"})
+    "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel*::*"})
 public class GenerationPerf {
     @Param({"iaf", "stdp", "tmaze"})
     public String task;

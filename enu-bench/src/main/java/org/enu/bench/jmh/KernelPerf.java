@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
-    "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel::*"})
+    "-XX:CompileCommand=dontinline,org.enu.cell.EnuKernel*::*"})
 public class KernelPerf {
     /** rows x inputs: single ENU (IAF, STDP), T-maze synapses, T-maze neurons. */
     @Param({"32x1", "32x4", "384x32", "48x16"})

@@ -1,0 +1,234 @@
+package org.enu.cell;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The ENU step for small units: one unit per vector lane. {@link EnuKernel} puts a unit's memory
+ * cells in the lanes, so a unit with memory 8 or 4 outputs fills half or a quarter of a 16-lane
+ * vector and the rest of every product and nonlinearity is padding. Here a block of L units (L
+ * = the vector width) is gathered into a transposed scratch (row k holds input, output or memory
+ * k of the L units side by side: one vector gather per row), every weight is broadcast and
+ * multiplied into a whole row, and the new memories and outputs are scattered back. No lane is
+ * padding, whatever the memory and outputs; the price is the gathers and scatters, about as
+ * much time as the products at memory 8 (docs/PERFORMANCE.md, log 17).
+ *
+ * <p>Bit-identical to {@link EnuKernel#stepTiles}: every pre-activation is accumulated in the
+ * same order (bias, inputs, outputs, then memory; the cell gate's r ⊙ h part after the others)
+ * with the same fused multiply-adds, and the nonlinearities are the same {@link VectorMath}
+ * loops, which act on each lane alone. {@link EnuKernel#step} chooses the path
+ * ({@link EnuKernel#prefersLanes}); {@code EnuKernelTest} runs both from the same state at every
+ * step and requires the same bits, and each against {@link EnuReference}.
+ *
+ * <p>Cells and outputs are taken 4 at a time (12 accumulators in the gate pass: 4 cells x z, r, c),
+ * padded with zero weights to a multiple of 4 in the scratch only. A last block of fewer than L
+ * units repeats its last unit in the unused lanes and discards them. Nothing is allocated.
+ */
+final class EnuKernelLanes {
+    private EnuKernelLanes() {
+    }
+
+    static final VectorSpecies<Float> S = EnuKernel.S;
+    static final int L = EnuKernel.LANES;
+    /** Cells (and outputs) per group. */
+    static final int G = 4;
+    /**
+     * Whether the copy back uses vector scatters (an AVX-512 instruction; where the CPU lacks
+     * it, the Vector API emulates a scatter in Java, slower than the plain loop used then).
+     * The copy in always uses vector gathers (AVX2 has them).
+     */
+    static final boolean VECTOR_SCATTER = S.vectorBitSize() >= 512;
+
+    static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
+        for (int r0 = 0; r0 < rows; r0 += L) {
+            int n = Math.min(L, rows - r0);
+            gather(w, st, r0, n, x, xOff, xStride, noise);
+            gatePass(w, st);
+            VectorMath.sigmoid(st.tz, 0, w.cellGroups * G * L, w.spec.gateSlope());
+            VectorMath.sigmoidTimes(st.tr, 0, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), st.th, 0);
+            cellPass(w, st);
+            VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), st.th, 0);
+            outputPass(w, st, noise != null);
+            scatter(w, st, r0, n);
+        }
+    }
+
+    /** Copies the block's inputs, outputs, memories (and noise) into the transposed scratch. */
+    private static void gather(EnuWeights w, EnuBatch st, int r0, int n, float[] x, int xOff, int xStride,
+                               float[] noise) {
+        final int nx = w.spec.inputs();
+        final int no = w.spec.outputs();
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final int os = st.oStride;
+        final int[] xi = st.xIdx;
+        final int[] oi = st.oIdx;
+        final int[] hi = st.hIdx;
+        for (int l = 0; l < L; l++) {
+            int r = Math.min(l, n - 1);
+            xi[l] = r * xStride;
+            oi[l] = r * os;
+            hi[l] = r * hs;
+        }
+        final int xb = xOff + r0 * xStride;
+        final int ob = r0 * os;
+        final int hb = r0 * hs;
+        for (int k = 0; k < nx; k++) {
+            FloatVector.fromArray(S, x, xb + k, xi, 0).intoArray(st.tx, k * L);
+        }
+        for (int k = 0; k < no; k++) {
+            FloatVector.fromArray(S, st.o, ob + k, oi, 0).intoArray(st.tx, (nx + k) * L);
+        }
+        for (int k = 0; k < H; k++) {
+            FloatVector.fromArray(S, st.h, hb + k, hi, 0).intoArray(st.th, k * L);
+        }
+        if (noise != null) {
+            for (int k = 0; k < no; k++) {
+                FloatVector.fromArray(S, noise, ob + k, oi, 0).intoArray(st.tn, k * L);
+            }
+        }
+    }
+
+    /** Writes the block's live units' new memories and outputs back to the row layout. */
+    private static void scatter(EnuWeights w, EnuBatch st, int r0, int n) {
+        final int no = w.spec.outputs();
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final int os = st.oStride;
+        final float[] th = st.th;
+        final float[] to = st.to;
+        if (n == L && VECTOR_SCATTER) {
+            final int ob = r0 * os;
+            final int hb = r0 * hs;
+            for (int k = 0; k < H; k++) {
+                FloatVector.fromArray(S, th, k * L).intoArray(st.h, hb + k, st.hIdx, 0);
+            }
+            for (int k = 0; k < no; k++) {
+                FloatVector.fromArray(S, to, k * L).intoArray(st.o, ob + k, st.oIdx, 0);
+            }
+            return;
+        }
+        for (int l = 0; l < n; l++) {
+            int r = r0 + l;
+            int hb = r * hs;
+            for (int k = 0; k < H; k++) {
+                st.h[hb + k] = th[k * L + l];
+            }
+            int ob = r * os;
+            for (int k = 0; k < no; k++) {
+                st.o[ob + k] = to[k * L + l];
+            }
+        }
+    }
+
+    /**
+     * z, r and (the bias, input and output part of) c for every cell: groups of 4 cells, 12
+     * accumulators, each row of the scratch loaded once per group. Weights, per group: [z r c] x 4
+     * for the bias and for each input and output, then [z r] x 4 for each memory.
+     */
+    private static void gatePass(EnuWeights w, EnuBatch st) {
+        final int nxo = w.spec.inputs() + w.spec.outputs();
+        final int H = w.spec.memory();
+        final float[] g = w.laneGates;
+        final float[] tx = st.tx;
+        final float[] th = st.th;
+        int wi = 0;
+        for (int grp = 0; grp < w.cellGroups; grp++) {
+            FloatVector z0 = FloatVector.broadcast(S, g[wi]), z1 = FloatVector.broadcast(S, g[wi + 1]);
+            FloatVector z2 = FloatVector.broadcast(S, g[wi + 2]), z3 = FloatVector.broadcast(S, g[wi + 3]);
+            FloatVector q0 = FloatVector.broadcast(S, g[wi + 4]), q1 = FloatVector.broadcast(S, g[wi + 5]);
+            FloatVector q2 = FloatVector.broadcast(S, g[wi + 6]), q3 = FloatVector.broadcast(S, g[wi + 7]);
+            FloatVector c0 = FloatVector.broadcast(S, g[wi + 8]), c1 = FloatVector.broadcast(S, g[wi + 9]);
+            FloatVector c2 = FloatVector.broadcast(S, g[wi + 10]), c3 = FloatVector.broadcast(S, g[wi + 11]);
+            wi += 12;
+            for (int k = 0; k < nxo; k++, wi += 12) {
+                FloatVector a = FloatVector.fromArray(S, tx, k * L);
+                z0 = FloatVector.broadcast(S, g[wi]).fma(a, z0);
+                z1 = FloatVector.broadcast(S, g[wi + 1]).fma(a, z1);
+                z2 = FloatVector.broadcast(S, g[wi + 2]).fma(a, z2);
+                z3 = FloatVector.broadcast(S, g[wi + 3]).fma(a, z3);
+                q0 = FloatVector.broadcast(S, g[wi + 4]).fma(a, q0);
+                q1 = FloatVector.broadcast(S, g[wi + 5]).fma(a, q1);
+                q2 = FloatVector.broadcast(S, g[wi + 6]).fma(a, q2);
+                q3 = FloatVector.broadcast(S, g[wi + 7]).fma(a, q3);
+                c0 = FloatVector.broadcast(S, g[wi + 8]).fma(a, c0);
+                c1 = FloatVector.broadcast(S, g[wi + 9]).fma(a, c1);
+                c2 = FloatVector.broadcast(S, g[wi + 10]).fma(a, c2);
+                c3 = FloatVector.broadcast(S, g[wi + 11]).fma(a, c3);
+            }
+            for (int k = 0; k < H; k++, wi += 8) {
+                FloatVector a = FloatVector.fromArray(S, th, k * L);
+                z0 = FloatVector.broadcast(S, g[wi]).fma(a, z0);
+                z1 = FloatVector.broadcast(S, g[wi + 1]).fma(a, z1);
+                z2 = FloatVector.broadcast(S, g[wi + 2]).fma(a, z2);
+                z3 = FloatVector.broadcast(S, g[wi + 3]).fma(a, z3);
+                q0 = FloatVector.broadcast(S, g[wi + 4]).fma(a, q0);
+                q1 = FloatVector.broadcast(S, g[wi + 5]).fma(a, q1);
+                q2 = FloatVector.broadcast(S, g[wi + 6]).fma(a, q2);
+                q3 = FloatVector.broadcast(S, g[wi + 7]).fma(a, q3);
+            }
+            int s = grp * G * L;
+            z0.intoArray(st.tz, s); z1.intoArray(st.tz, s + L); z2.intoArray(st.tz, s + 2 * L); z3.intoArray(st.tz, s + 3 * L);
+            q0.intoArray(st.tr, s); q1.intoArray(st.tr, s + L); q2.intoArray(st.tr, s + 2 * L); q3.intoArray(st.tr, s + 3 * L);
+            c0.intoArray(st.tc, s); c1.intoArray(st.tc, s + L); c2.intoArray(st.tc, s + 2 * L); c3.intoArray(st.tc, s + 3 * L);
+        }
+    }
+
+    /** c += W_c,h · (r ⊙ h), 4 cells at a time; st.tr holds r ⊙ h. */
+    private static void cellPass(EnuWeights w, EnuBatch st) {
+        final int H = w.spec.memory();
+        final float[] cm = w.laneCell;
+        final float[] rh = st.tr;
+        final float[] tc = st.tc;
+        int wi = 0;
+        for (int grp = 0; grp < w.cellGroups; grp++) {
+            int s = grp * G * L;
+            FloatVector c0 = FloatVector.fromArray(S, tc, s), c1 = FloatVector.fromArray(S, tc, s + L);
+            FloatVector c2 = FloatVector.fromArray(S, tc, s + 2 * L), c3 = FloatVector.fromArray(S, tc, s + 3 * L);
+            for (int k = 0; k < H; k++, wi += 4) {
+                FloatVector a = FloatVector.fromArray(S, rh, k * L);
+                c0 = FloatVector.broadcast(S, cm[wi]).fma(a, c0);
+                c1 = FloatVector.broadcast(S, cm[wi + 1]).fma(a, c1);
+                c2 = FloatVector.broadcast(S, cm[wi + 2]).fma(a, c2);
+                c3 = FloatVector.broadcast(S, cm[wi + 3]).fma(a, c3);
+            }
+            c0.intoArray(tc, s); c1.intoArray(tc, s + L); c2.intoArray(tc, s + 2 * L); c3.intoArray(tc, s + 3 * L);
+        }
+    }
+
+    /** o := clip(scale · (W_o · [h', 1]) + noise, 0, 1), 4 outputs at a time, into st.to. */
+    private static void outputPass(EnuWeights w, EnuBatch st, boolean noisy) {
+        final int H = w.spec.memory();
+        final float[] wo = w.laneOut;
+        final float[] th = st.th;
+        final float scale = w.spec.spikeOutput() ? EnuSpec.SPIKE_SCALE : 1f;
+        int wi = 0;
+        for (int grp = 0; grp < w.outGroups; grp++) {
+            FloatVector a0 = FloatVector.broadcast(S, wo[wi]), a1 = FloatVector.broadcast(S, wo[wi + 1]);
+            FloatVector a2 = FloatVector.broadcast(S, wo[wi + 2]), a3 = FloatVector.broadcast(S, wo[wi + 3]);
+            wi += 4;
+            for (int k = 0; k < H; k++, wi += 4) {
+                FloatVector a = FloatVector.fromArray(S, th, k * L);
+                a0 = FloatVector.broadcast(S, wo[wi]).fma(a, a0);
+                a1 = FloatVector.broadcast(S, wo[wi + 1]).fma(a, a1);
+                a2 = FloatVector.broadcast(S, wo[wi + 2]).fma(a, a2);
+                a3 = FloatVector.broadcast(S, wo[wi + 3]).fma(a, a3);
+            }
+            int s = grp * G * L;
+            a0 = a0.mul(scale);
+            a1 = a1.mul(scale);
+            a2 = a2.mul(scale);
+            a3 = a3.mul(scale);
+            if (noisy) {
+                a0 = a0.add(FloatVector.fromArray(S, st.tn, s));
+                a1 = a1.add(FloatVector.fromArray(S, st.tn, s + L));
+                a2 = a2.add(FloatVector.fromArray(S, st.tn, s + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, st.tn, s + 3 * L));
+            }
+            a0.max(0f).min(1f).intoArray(st.to, s);
+            a1.max(0f).min(1f).intoArray(st.to, s + L);
+            a2.max(0f).min(1f).intoArray(st.to, s + 2 * L);
+            a3.max(0f).min(1f).intoArray(st.to, s + 3 * L);
+        }
+    }
+}
