@@ -6,7 +6,11 @@ import org.enu.rng.GaussianNoise;
  * The sums over a generation's noise vectors that the updates need: Σ_j a_j eps_j and
  * Σ_j b_j eps_j² (element-wise), regenerated from the keys. The vectors are summed in the same
  * order within fixed slices of the parameter vector, in double precision, so the result never
- * depends on who computes it.
+ * depends on who computes it. The slices run as a parallel stream: in the ForkJoinPool of the
+ * caller's thread (an evaluator runs the update in its pool of --threads workers,
+ * {@link org.enu.eval.Evaluator#update}), else in the common pool. Regenerating the noise costs
+ * 30-60 ns an element (1.4 million elements per paper-scale IAF generation: 40-80 ms on one
+ * thread, a quarter of a 2-thread generation).
  */
 public final class NoiseSums {
     private static final int SLICE = 2048;
@@ -40,9 +44,11 @@ public final class NoiseSums {
      */
     public static void compute(Population pop, double[] a, double[] b, double[] linear, double[] squares) {
         int n = linear.length;
-        float[] eps = new float[Math.min(SLICE, n)];
-        for (int from = 0; from < n; from += SLICE) {
+        int slices = (n + SLICE - 1) / SLICE;
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(s -> {
+            int from = s * SLICE;
             int len = Math.min(SLICE, n - from);
+            float[] eps = new float[len];
             java.util.Arrays.fill(linear, from, from + len, 0);
             if (squares != null) {
                 java.util.Arrays.fill(squares, from, from + len, 0);
@@ -62,7 +68,7 @@ public final class NoiseSums {
                     }
                 }
             }
-        }
+        });
     }
 
     /** The Euclidean norm of v. */

@@ -1,7 +1,6 @@
 package org.enu.es;
 
 import java.util.List;
-import org.enu.rng.GaussianNoise;
 
 /**
  * es.strategy rank_momentum: the strategy of the paper as the authors run it: Gaussian
@@ -12,13 +11,11 @@ import org.enu.rng.GaussianNoise;
  *   v = momentum · v + learningRate · G
  *   theta = theta + v
  * </pre>
- * G is computed on the calling thread in slices of the parameter vector, each summing the noise
- * vectors in the same order (a few milliseconds per generation even at paper scale, against
- * seconds of evaluation), so no thread count enters the update. State: the momentum.
+ * G is computed by {@link NoiseSums} (slices of the parameter vector, each summing the noise
+ * vectors in the same order, so no thread count enters the update). State: the momentum.
  */
 public final class RankMomentumEs extends AbstractStrategy {
     public static final String NAME = "rank_momentum";
-    private static final int SLICE = 2048;
 
     /** @param params numeric settings */
     public RankMomentumEs(EsParams params) {
@@ -39,37 +36,18 @@ public final class RankMomentumEs extends AbstractStrategy {
             coef[pop.noiseIndex(i)] += f[i] * pop.sign(i) * params.sigma();
         }
         int n = state.theta().length;
+        double[] g = new double[n];
+        NoiseSums.compute(pop, coef, null, g, null);
         float[] theta = new float[n];
         float[] velocity = new float[n];
-        int slices = (n + SLICE - 1) / SLICE;
-        for (int s = 0; s < slices; s++) {
-            updateSlice(state, pop, coef, s * SLICE, Math.min(n, (s + 1) * SLICE), theta, velocity);
-        }
-        return new float[][] {theta, velocity};
-    }
-
-    private void updateSlice(EsState state, Population pop, double[] coef, int from, int to, float[] theta,
-                             float[] velocity) {
-        int len = to - from;
-        double[] g = new double[len];
-        float[] eps = new float[len];
-        for (int j = 0; j < coef.length; j++) {
-            if (coef[j] == 0) {
-                continue;
-            }
-            GaussianNoise.fill(pop.noiseKey(j), from, len, 1f, eps, 0);
-            double c = coef[j];
-            for (int k = 0; k < len; k++) {
-                g[k] += c * eps[k];
-            }
-        }
         float m = params.momentum();
         float lr = params.learningRate();
         float[] v0 = state.buffer(0);
-        for (int k = 0; k < len; k++) {
-            float v = (float) (m * (double) v0[from + k] + lr * g[k]);
-            velocity[from + k] = v;
-            theta[from + k] = state.theta()[from + k] + v;
+        for (int k = 0; k < n; k++) {
+            float v = (float) (m * (double) v0[k] + lr * g[k]);
+            velocity[k] = v;
+            theta[k] = state.theta()[k] + v;
         }
+        return new float[][] {theta, velocity};
     }
 }

@@ -15,6 +15,17 @@ public interface Evaluator extends AutoCloseable {
      */
     double[] evaluate(float[] theta, Population pop);
 
+    /**
+     * Runs a generation's update (the strategy's tell) with this evaluator's threads: the noise
+     * sums of the update are a parallel stream over slices of the parameter vector
+     * ({@link org.enu.es.NoiseSums}), which runs in the ForkJoinPool of the thread that starts
+     * it. The default runs it on the calling thread (the common pool); the numbers never depend
+     * on where it runs.
+     */
+    default <T> T update(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     @Override
     void close();
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.enu.es.Population;
@@ -22,7 +22,7 @@ import org.enu.task.TrainingTask;
 public final class LocalEvaluator implements Evaluator {
     private final TrainingTask task;
     private final int threads;
-    private final ExecutorService pool;
+    private final ForkJoinPool pool;
     private final ThreadLocal<Worker> workers;
 
     /**
@@ -36,11 +36,11 @@ public final class LocalEvaluator implements Evaluator {
         this.task = task;
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "enu-eval-" + n.getAndIncrement());
-            t.setDaemon(true);
+        this.pool = new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("enu-eval-" + n.getAndIncrement());
             return t;
-        });
+        }, null, false);
         this.workers = ThreadLocal.withInitial(() -> new Worker(task.layout().parameterCount(), task.newRollout()));
     }
 
@@ -69,16 +69,34 @@ public final class LocalEvaluator implements Evaluator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("evaluation interrupted", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw rethrow(e);
         }
         return fitness;
+    }
+
+    /** Runs the update in this evaluator's pool, so that it uses the same --threads workers. */
+    @Override
+    public <T> T update(java.util.function.Supplier<T> work) {
+        try {
+            return pool.submit(work::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("update interrupted", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The cause of a worker's failure, as it was thrown. */
+    private static RuntimeException rethrow(ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+            return re;
+        }
+        if (c instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(c);
     }
 
     /**

@@ -56,7 +56,8 @@ public record Experiment(RunConfig config, TrainingTask task, Strategy strategy)
     /** One generation: ask, evaluate, tell. */
     public EsState step(EsState state, Evaluator evaluator) {
         Population pop = strategy.ask(state);
-        return strategy.tell(state, pop, evaluator.evaluate(state.theta(), pop));
+        double[] fitness = evaluator.evaluate(state.theta(), pop);
+        return evaluator.update(() -> strategy.tell(state, pop, fitness));
     }
 
     /**

@@ -37,8 +37,10 @@ public final class Trainer {
             long t0 = System.nanoTime();
             Strategy strategy = strategies.apply(state.generation());
             Population pop = strategy.ask(state);
-            double[] fitness = evaluators.apply(state.generation()).evaluate(state.theta(), pop);
-            EsState next = strategy.tell(state, pop, fitness);
+            Evaluator evaluator = evaluators.apply(state.generation());
+            double[] fitness = evaluator.evaluate(state.theta(), pop);
+            EsState current = state;
+            EsState next = evaluator.update(() -> strategy.tell(current, pop, fitness));
             GenerationStats stats = GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9);
             for (RunListener l : listeners) {
                 l.generation(stats, next);
