@@ -1,5 +1,8 @@
 package org.enu.rng;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Indexable standard normal noise: element i of the noise vector of a key is a function of
  * (key, i) alone, so any slice of it can be generated anywhere, in any order, on any thread.
@@ -7,7 +10,9 @@ package org.enu.rng;
  * <p>Element i = Φ⁻¹(u), u = (hash(key, i) + ½) / 2⁵³ uniform in (0, 1), with Acklam's rational
  * approximation of the inverse normal CDF (relative error below 1.2e-9). The central 95% uses
  * only multiply, add and divide; the tails use {@link StrictMath#log}; so every JVM on every
- * machine produces the same bits, at a few nanoseconds per element.
+ * machine produces the same bits. {@link #fill} computes the central branch on whole vectors of
+ * doubles (the same operations lane by lane: tested equal to {@link #element} bit for bit),
+ * about 3 times faster than one element at a time (docs/PERFORMANCE.md, log 19).
  */
 public final class GaussianNoise {
     private GaussianNoise() {
@@ -37,16 +42,49 @@ public final class GaussianNoise {
      * @param outOff offset in out
      */
     public static void fill(long key, long from, int n, float scale, float[] out, int outOff) {
-        for (int t = 0; t < n; t++) {
-            out[outOff + t] = scale * (float) element(key, from + t);
+        double[] u = new double[CHUNK];
+        double[] v = new double[CHUNK];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            for (int t = 0; t < len; t++) {
+                u[t] = uniform(key, from + c + t);
+            }
+            central(u, v, len);
+            for (int t = 0; t < len; t++) {
+                double p = u[t];
+                double e = p < P_LOW || p > P_HIGH ? inverseNormalCdf(p) : v[t];
+                out[outOff + c + t] = scale * (float) e;
+            }
         }
+    }
+
+    private static final int CHUNK = 256;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * v[t] := the central branch of {@link #inverseNormalCdf} at u[t], for t in [0, len) (and up
+     * to the next whole vector: u and v have room), with the same IEEE operations in the same
+     * order, so the same bits; lanes whose u lies in a tail are computed and then not used.
+     */
+    private static void central(double[] u, double[] v, int len) {
+        for (int t = 0; t < len; t += D.length()) {
+            DoubleVector q = DoubleVector.fromArray(D, u, t).sub(0.5);
+            DoubleVector r = q.mul(q);
+            DoubleVector num = r.mul(A1).add(A2).mul(r).add(A3).mul(r).add(A4).mul(r).add(A5).mul(r).add(A6).mul(q);
+            DoubleVector den = r.mul(B1).add(B2).mul(r).add(B3).mul(r).add(B4).mul(r).add(B5).mul(r).add(1.0);
+            num.div(den).intoArray(v, t);
+        }
+    }
+
+    /** The uniform (0, 1) number of element i of the noise vector of key. */
+    private static double uniform(long key, long i) {
+        long bits = Keys.mix(key ^ Keys.mix(i + 0x632BE59BD9B4E019L));
+        return ((bits >>> 11) + 0.5) * 0x1.0p-53;
     }
 
     /** Element i of the noise vector of key. */
     public static double element(long key, long i) {
-        long bits = Keys.mix(key ^ Keys.mix(i + 0x632BE59BD9B4E019L));
-        double u = ((bits >>> 11) + 0.5) * 0x1.0p-53;
-        return inverseNormalCdf(u);
+        return inverseNormalCdf(uniform(key, i));
     }
 
     /** Φ⁻¹(p) for p in (0, 1). */

@@ -92,6 +92,22 @@ class GaussianNoiseTest {
     }
 
     @Test
+    void fillEqualsElementBitForBitTailsIncluded() {
+        // fill computes the central branch on vectors; element is the scalar definition
+        long key = Keys.of(5, 6, 7);
+        int n = 3 * 256 + 13; // whole chunks and a short one
+        float[] v = new float[n + 2];
+        GaussianNoise.fill(key, 1000, n, 0.25f, v, 2);
+        int tails = 0;
+        for (int t = 0; t < n; t++) {
+            double e = GaussianNoise.element(key, 1000 + t);
+            assertEquals(Float.floatToRawIntBits(0.25f * (float) e), Float.floatToRawIntBits(v[2 + t]), "element " + t);
+            tails += Math.abs(e) > 1.97 ? 1 : 0;
+        }
+        assertTrue(tails > 10, "the tails (|e| > 1.97, 5% of elements) must be exercised: " + tails);
+    }
+
+    @Test
     void negatedScaleMirrorsExactly() {
         float[] a = new float[513];
         float[] b = new float[513];
