@@ -14,6 +14,9 @@ package org.enu.cell;
  *   <li>{@code cellMemory}: for each memory panel: for each h_k, the cell gate's L weights.</li>
  *   <li>{@code output}: for each output panel: the bias, then for each h_k, L weights.</li>
  * </ul>
+ * Units that {@link EnuKernelLanes} steps (one per lane) use its own layout instead
+ * ({@code laneGates}, {@code laneCell}, {@code laneOut}, see {@link #packLanes}); an object holds
+ * only the layout of its path.
  */
 public final class EnuWeights {
     final EnuSpec spec;
@@ -36,6 +39,14 @@ public final class EnuWeights {
     final boolean lanePath;
 
     public EnuWeights(EnuSpec spec) {
+        this(spec, EnuKernel.usesLanes(spec));
+    }
+
+    /**
+     * @param onePerLane whether these units take {@link EnuKernelLanes} (then only its layout is
+     *                   allocated and packed) or the tiles of {@link EnuKernel} (only theirs)
+     */
+    EnuWeights(EnuSpec spec, boolean onePerLane) {
         this.spec = spec;
         this.lanes = EnuKernel.LANES;
         int H = spec.memory();
@@ -46,16 +57,16 @@ public final class EnuWeights {
         this.gatePanelStride = (3 * (1 + nxo) + 2 * H) * lanes;
         this.cellPanelStride = H * lanes;
         this.outPanelStride = (1 + H) * lanes;
-        this.gates = new float[memPanels * gatePanelStride];
-        this.cellMemory = new float[memPanels * cellPanelStride];
-        this.output = new float[outPanels * outPanelStride];
+        this.lanePath = onePerLane;
+        this.gates = new float[onePerLane ? 0 : memPanels * gatePanelStride];
+        this.cellMemory = new float[onePerLane ? 0 : memPanels * cellPanelStride];
+        this.output = new float[onePerLane ? 0 : outPanels * outPanelStride];
         int G = EnuKernelLanes.G;
         this.cellGroups = (H + G - 1) / G;
         this.outGroups = (O + G - 1) / G;
-        this.laneGates = new float[cellGroups * (3 * G * (1 + nxo) + 2 * G * H)];
-        this.laneCell = new float[cellGroups * G * H];
-        this.laneOut = new float[outGroups * G * (1 + H)];
-        this.lanePath = EnuKernel.usesLanes(spec);
+        this.laneGates = new float[onePerLane ? cellGroups * (3 * G * (1 + nxo) + 2 * G * H) : 0];
+        this.laneCell = new float[onePerLane ? cellGroups * G * H : 0];
+        this.laneOut = new float[onePerLane ? outGroups * G * (1 + H) : 0];
     }
 
     public EnuSpec spec() {
@@ -70,6 +81,10 @@ public final class EnuWeights {
      * @return this
      */
     public EnuWeights pack(float[] params, int base) {
+        if (lanePath) {
+            packLanes(params, base);
+            return this;
+        }
         int nx = spec.inputs();
         int H = spec.memory();
         int O = spec.outputs();
@@ -117,7 +132,6 @@ public final class EnuWeights {
                 }
             }
         }
-        packLanes(params, base);
         return this;
     }
 

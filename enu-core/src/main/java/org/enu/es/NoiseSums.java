@@ -8,9 +8,9 @@ import org.enu.rng.GaussianNoise;
  * order within fixed slices of the parameter vector, in double precision, so the result never
  * depends on who computes it. The slices run as a parallel stream: in the ForkJoinPool of the
  * caller's thread (an evaluator runs the update in its pool of --threads workers,
- * {@link org.enu.eval.Evaluator#update}), else in the common pool. Regenerating the noise costs
- * 30-60 ns an element (1.4 million elements per paper-scale IAF generation: 40-80 ms on one
- * thread, a quarter of a 2-thread generation).
+ * {@link org.enu.eval.Evaluator#update}), else in the common pool. Regenerating the noise is
+ * most of the update: 1.4 million elements per paper-scale IAF generation, about 12 ns each
+ * (docs/PERFORMANCE.md, log 18-19).
  */
 public final class NoiseSums {
     private static final int SLICE = 2048;

@@ -70,7 +70,8 @@ class EnuKernelTest {
         for (int i = 0; i < params.length; i++) {
             params[i] = (float) (weightScale * rnd.nextGaussian() / Math.sqrt(spec.gateInputs()));
         }
-        EnuWeights w = new EnuWeights(spec).pack(params, base);
+        EnuWeights w = new EnuWeights(spec, false).pack(params, base);
+        EnuWeights wl = new EnuWeights(spec, true).pack(params, base);
         EnuBatch batch = new EnuBatch(spec, B);
         int nx = spec.inputs();
         int H = spec.memory();
@@ -104,7 +105,7 @@ class EnuKernelTest {
             // both paths, from the same state: the same bits, padding included
             EnuBatch lanes = copy(batch);
             EnuKernel.stepTiles(w, batch, B, x, 1, xStride, noise);
-            EnuKernelLanes.step(w, lanes, B, x, 1, xStride, noise);
+            EnuKernelLanes.step(wl, lanes, B, x, 1, xStride, noise);
             assertArrayEquals(batch.h, lanes.h, "memories: lane path differs from tile path at step " + t);
             assertArrayEquals(batch.o, lanes.o, "outputs: lane path differs from tile path at step " + t);
             for (int b = 0; b < B; b++) {
@@ -159,7 +160,8 @@ class EnuKernelTest {
         for (int i = 0; i < params.length; i++) {
             params[i] = (float) (rnd.nextGaussian() / Math.sqrt(spec.gateInputs()));
         }
-        EnuWeights w = new EnuWeights(spec).pack(params, 0);
+        EnuWeights w = new EnuWeights(spec, false).pack(params, 0);
+        EnuWeights wl = new EnuWeights(spec, true).pack(params, 0);
         EnuBatch tiles = new EnuBatch(spec, B);
         for (int b = 0; b < B; b++) {
             for (int j = 0; j < H; j++) {
@@ -177,7 +179,7 @@ class EnuKernelTest {
         }
         int rows = Math.max(0, B - 2);
         EnuKernel.stepTiles(w, tiles, rows, x, 0, nx, null);
-        EnuKernelLanes.step(w, lanes, rows, x, 0, nx, null);
+        EnuKernelLanes.step(wl, lanes, rows, x, 0, nx, null);
         assertArrayEquals(tiles.h, lanes.h);
         assertArrayEquals(tiles.o, lanes.o);
         for (int b = rows; b < B; b++) {
