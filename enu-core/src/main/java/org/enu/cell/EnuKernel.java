@@ -70,7 +70,8 @@ public final class EnuKernel {
      * The automatic choice, from measurements (docs/PERFORMANCE.md, log 17): one unit per lane
      * where the CPU has vector scatters (AVX-512) and the memory fills at most half a vector
      * (memory 8 on 16 lanes: T-maze generations 1.7-2x faster); otherwise the tiles (with AVX2's
-     * 8 lanes the lane path was slower at every shape measured).
+     * 8 lanes, measured as -XX:UseAVX=2 on the AVX-512 machine, the lane path was slower at
+     * every shape).
      */
     static boolean prefersLanes(EnuSpec spec) {
         return EnuKernelLanes.VECTOR_SCATTER && 2 * spec.memory() <= LANES;
