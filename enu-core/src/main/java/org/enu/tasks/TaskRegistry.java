@@ -23,7 +23,7 @@ public final class TaskRegistry {
             Map.ofEntries(Map.entry("loss", "isi"), Map.entry("distance_cap", 8), Map.entry("trace_weight", 0.0),
                     Map.entry("margin_weight", 0.0), Map.entry("margin", 0.01), Map.entry("teacher_forcing", 0.0),
                     Map.entry("potential_weight", 0.0), Map.entry("potential_scale", 1.0), Map.entry("potential_focus", 0.0),
-                    Map.entry("potential_band", 0.1), Map.entry("consistency_weight", 0.0), Map.entry("segments", 4)), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
+                    Map.entry("potential_band", 0.1), Map.entry("consistency_weight", 0.0), Map.entry("segments", 4), Map.entry("potential_timing", 0.0)), (s, cell) -> new IafTask(s, cell.withInputs(1)), IafReport::new);
     /** Spike-timing-dependent plasticity. */
     public static final TaskType<StdpConfig, StdpTask> STDP = new TaskType<>("stdp", StdpConfig.class, Map.of(),
             (s, cell) -> new StdpTask(s, cell.withInputs(4)), StdpReport::new);

@@ -46,12 +46,15 @@ package org.enu.task.iaf;
  *                      potential term: the spike decision itself, early and late alike; 0 = none
  * @param segments      the episode is cut into this many equal segments, each with its own multiplier
  *                      (the paper: 4, a quarter each); more segments change the input rate more often
+ * @param potentialTiming r: each step's potential term is multiplied by 1 + (r / x_t)², x_t the step's
+ *                      input: a potential error d shifts the spike by about d / x_t steps, so the slow
+ *                      inputs, where a small error costs the most steps, weigh more; 0 = all inputs alike
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
                         double potentialScale, double potentialFocus, double potentialBand,
-                        double consistencyWeight, int segments) {
+                        double consistencyWeight, int segments, double potentialTiming) {
     /** The losses {@link #loss()} may name. */
     public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
 
@@ -80,6 +83,17 @@ public record IafConfig(int environments, int steps, double threshold, double in
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap) {
         this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap, 0);
+    }
+
+    /** Every step of the potential term alike ({@code potential_timing: 0}). */
+    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
+                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
+                     double potentialScale, double potentialFocus, double potentialBand,
+                     double consistencyWeight, int segments) {
+        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
+                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
+                potentialBand, consistencyWeight, segments, 0);
     }
 
     public IafConfig {
@@ -117,6 +131,9 @@ public record IafConfig(int environments, int steps, double threshold, double in
         if (!(potentialBand > 0) || !Double.isFinite(potentialBand)) {
             throw new IllegalArgumentException("potential_band: must be a finite number > 0, got " + potentialBand);
         }
+        if (!(potentialTiming >= 0) || !Double.isFinite(potentialTiming)) {
+            throw new IllegalArgumentException("potential_timing: must be a finite number >= 0, got " + potentialTiming);
+        }
         if (!(consistencyWeight >= 0) || !Double.isFinite(consistencyWeight)) {
             throw new IllegalArgumentException("consistency_weight: must be a finite number >= 0, got " + consistencyWeight);
         }
@@ -150,7 +167,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
     public IafConfig withTeacherForcing(double fraction) {
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
                 distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, consistencyWeight, segments);
+                potentialBand, consistencyWeight, segments, potentialTiming);
     }
 
     /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */

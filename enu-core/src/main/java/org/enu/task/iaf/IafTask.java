@@ -152,7 +152,8 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
      * after which it saw a spike as its previous output (its own spike, y > spike level; or, when
      * teacher-forced, the target's). So an early or late spike costs its own step, not every later
      * one; the term is zero exactly when the pre-activation is that line. A step whose v_t lies
-     * within potentialBand·θ of θ weighs 1 + potentialFocus.
+     * within potentialBand·θ of θ weighs 1 + potentialFocus; with potentialTiming r > 0 every step's
+     * weight is also multiplied by 1 + (r / x_t)² (a potential error costs about 1 / x_t steps).
      */
     double potentialLoss(Env env, float[] y, float[] pre) {
         double level = preLevel();
@@ -162,11 +163,17 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
         double[] carried = sinceOwnReset(env, y);
         double band = cfg.potentialBand() * theta;
         double focus = 1 + cfg.potentialFocus();
+        double timing = cfg.potentialTiming();
         double sum = 0;
         for (int t = 0; t < pre.length; t++) {
             double v = carried[t] + x[t];
             double d = ((pre[t] - level) - s * (v - theta) / theta) / s;
-            sum += (Math.abs(v - theta) <= band ? focus : 1) * d * d;
+            double weight = Math.abs(v - theta) <= band ? focus : 1;
+            if (timing > 0) {
+                double q = timing / Math.max(x[t], 1e-6);
+                weight *= 1 + q * q;
+            }
+            sum += weight * d * d;
         }
         return sum;
     }

@@ -3,6 +3,7 @@ package org.enu.task.iaf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -283,6 +284,26 @@ class IafTaskTest {
         assertEquals(expected, task.potentialLoss(env, y, pre), 1e-6);
     }
 
+
+    @Test
+    void potentialTimingWeighsEachStepByOnePlusRateOverInputSquared() {
+        // the focus case above with potential_timing 0.1: weights also x (1 + (0.1 / x_t)^2), so
+        // the steps with input 0.2 weigh 1.25 more, the one with input 0.1 twice as much
+        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25, 0, 4,
+                0.1), spec());
+        float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
+        double[] membrane = new double[4];
+        IafTask.Env env = new IafTask.Env(x, membrane, IntegrateAndFire.simulate(x, 0.5, membrane), false);
+        float[] y = {0, 0, 1, 0};
+        float[] pre = {0.1f, 0.1f, 0.1f, 0.1f};
+        double l = 5e-5;
+        double fast = 1 + sq(0.1 / 0.2f);
+        double slow = 1 + sq(0.1 / 0.1f);
+        double expected = fast * (sq(0.1 - l + 0.6) + 4 * sq(0.1 - l + 0.2) + 4 * sq(0.1 - l - 0.2)) + slow * sq(0.1 - l + 0.8);
+        assertEquals(expected, task.potentialLoss(env, y, pre), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01,
+                0, 1, 1, 3, 0.25, 0, 4, -0.1));
+    }
     @Test
     void consistencyTermByHand() {
         IafConfig cfg = new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 2, 4);
