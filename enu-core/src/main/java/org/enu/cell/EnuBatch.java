@@ -32,6 +32,7 @@ public final class EnuBatch {
     final int[] xIdx = new int[EnuKernel.LANES];
     final int[] oIdx = new int[EnuKernel.LANES];
     final int[] hIdx = new int[EnuKernel.LANES];
+    final int[] nIdx = new int[EnuKernel.LANES];
 
     public EnuBatch(EnuSpec spec, int rows) {
         if (rows < 1) {

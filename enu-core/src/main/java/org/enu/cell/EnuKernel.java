@@ -89,7 +89,7 @@ public final class EnuKernel {
      *                or null for none (not modified)
      */
     public static void step(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, float[] noise) {
-        step(w, st, st.rows, x, xOff, xStride, noise);
+        step(w, st, st.rows, x, xOff, xStride, noise, st.oStride);
     }
 
     /**
@@ -98,14 +98,39 @@ public final class EnuKernel {
      * @param rows units to advance, 0 <= rows <= st.rows
      */
     public static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
+        step(w, st, rows, x, xOff, xStride, noise, st.oStride);
+    }
+
+    /**
+     * Advances the first {@code rows} units with the noise of unit b's channel c at
+     * {@code noise[b*noiseStride + c]}: {@link #noiseStride} gives the stride each path reads
+     * fastest (the padded rows for the tiles, which add whole rows; packed, {@code outputs}, for
+     * one unit per lane, which gathers), so that a caller can write the noise in that layout.
+     *
+     * @param noiseStride distance between consecutive units' noise; st.oStride on the tile path
+     *                    (whose padding must be zero), >= outputs on the lane path
+     */
+    public static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise,
+                            int noiseStride) {
         if (rows < 0 || rows > st.rows) {
             throw new IllegalArgumentException("rows: must be in 0.." + st.rows + ", got " + rows);
         }
         if (w.lanePath) {
-            EnuKernelLanes.step(w, st, rows, x, xOff, xStride, noise);
+            if (noiseStride < w.spec.outputs()) {
+                throw new IllegalArgumentException("noiseStride: must be >= outputs (" + w.spec.outputs() + "), got " + noiseStride);
+            }
+            EnuKernelLanes.step(w, st, rows, x, xOff, xStride, noise, noiseStride);
         } else {
+            if (noiseStride != st.oStride) {
+                throw new IllegalArgumentException("noiseStride: the tile path reads padded rows of " + st.oStride + ", got " + noiseStride);
+            }
             stepTiles(w, st, rows, x, xOff, xStride, noise);
         }
+    }
+
+    /** The noise layout {@code w}'s path reads fastest: st.oStride (tiles) or outputs (one unit per lane). */
+    public static int noiseStride(EnuWeights w, EnuBatch st) {
+        return w.lanePath ? w.spec.outputs() : st.oStride;
     }
 
     /** The memory-in-lanes path for the first {@code rows} units (see the class comment). */

@@ -39,10 +39,12 @@ final class EnuKernelLanes {
      */
     static final boolean VECTOR_SCATTER = S.vectorBitSize() >= 512;
 
-    static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
+    /** Noise of unit b's channel c at {@code noise[b*noiseStride + c]}. */
+    static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise,
+                     int noiseStride) {
         for (int r0 = 0; r0 < rows; r0 += L) {
             int n = Math.min(L, rows - r0);
-            gather(w, st, r0, n, x, xOff, xStride, noise);
+            gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
             gatePass(w, st);
             VectorMath.sigmoid(st.tz, 0, w.cellGroups * G * L, w.spec.gateSlope());
             VectorMath.sigmoidTimes(st.tr, 0, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), st.th, 0);
@@ -55,7 +57,7 @@ final class EnuKernelLanes {
 
     /** Copies the block's inputs, outputs, memories (and noise) into the transposed scratch. */
     private static void gather(EnuWeights w, EnuBatch st, int r0, int n, float[] x, int xOff, int xStride,
-                               float[] noise) {
+                               float[] noise, int noiseStride) {
         final int nx = w.spec.inputs();
         final int no = w.spec.outputs();
         final int H = w.spec.memory();
@@ -64,11 +66,13 @@ final class EnuKernelLanes {
         final int[] xi = st.xIdx;
         final int[] oi = st.oIdx;
         final int[] hi = st.hIdx;
+        final int[] ni = st.nIdx;
         for (int l = 0; l < L; l++) {
             int r = Math.min(l, n - 1);
             xi[l] = r * xStride;
             oi[l] = r * os;
             hi[l] = r * hs;
+            ni[l] = r * noiseStride;
         }
         final int xb = xOff + r0 * xStride;
         final int ob = r0 * os;
@@ -83,8 +87,9 @@ final class EnuKernelLanes {
             FloatVector.fromArray(S, st.h, hb + k, hi, 0).intoArray(st.th, k * L);
         }
         if (noise != null) {
+            final int nb = r0 * noiseStride;
             for (int k = 0; k < no; k++) {
-                FloatVector.fromArray(S, noise, ob + k, oi, 0).intoArray(st.tn, k * L);
+                FloatVector.fromArray(S, noise, nb + k, ni, 0).intoArray(st.tn, k * L);
             }
         }
     }

@@ -40,6 +40,9 @@ public final class EnuNetwork {
     private final float[] neuX;
     private final float[] synNoise;
     private final float[] neuNoise;
+    /** Each kind's noise layout: padded rows for the tile path, packed for one unit per lane. */
+    private final int synNoiseStride;
+    private final int neuNoiseStride;
     private final int[] synSource;
     private final int[] synPost;
     private long[] noiseKeys;
@@ -81,8 +84,10 @@ public final class EnuNetwork {
         this.inputOut = new float[envs * wiring.inputNeurons() * c];
         this.synX = new float[envs * S * 2 * c];
         this.neuX = new float[envs * NE * syn.oStride];
-        this.synNoise = noise == null ? null : new float[envs * S * syn.oStride];
-        this.neuNoise = noise == null ? null : new float[envs * NE * neu.oStride];
+        this.synNoiseStride = EnuKernel.noiseStride(synW, syn);
+        this.neuNoiseStride = EnuKernel.noiseStride(neuW, neu);
+        this.synNoise = noise == null ? null : new float[envs * S * synNoiseStride];
+        this.neuNoise = noise == null ? null : new float[envs * NE * neuNoiseStride];
         this.synSource = new int[S];
         this.synPost = new int[S];
         for (int j = 0; j < NE; j++) {
@@ -208,12 +213,12 @@ public final class EnuNetwork {
             }
         }
         if (noise != null) {
-            fillNoise(syn, S, synNoise, 2 * t);
-            fillNoise(neu, NE, neuNoise, 2 * t + 1);
+            fillNoise(S, synNoise, synNoiseStride, 2 * t);
+            fillNoise(NE, neuNoise, neuNoiseStride, 2 * t + 1);
         }
-        EnuKernel.step(synW, syn, envs * S, synX, 0, 2 * C, synNoise);
+        EnuKernel.step(synW, syn, envs * S, synX, 0, 2 * C, synNoise, synNoiseStride);
         integrate();
-        EnuKernel.step(neuW, neu, envs * NE, neuX, 0, syn.oStride, neuNoise);
+        EnuKernel.step(neuW, neu, envs * NE, neuX, 0, syn.oStride, neuNoise, neuNoiseStride);
         flopsDone += envs * ((double) S * synSpec.flopsPerStep() + (double) NE * neuSpec.flopsPerStep());
         t++;
     }
@@ -245,9 +250,9 @@ public final class EnuNetwork {
         }
     }
 
-    private void fillNoise(EnuBatch b, int unitsPerEnv, float[] out, int stream) {
+    private void fillNoise(int unitsPerEnv, float[] out, int stride, int stream) {
         for (int e = 0; e < active; e++) { // padded rows get the packed case's values, spread out
-            noise.window(noiseKeys[e], stream, unitsPerEnv, channels, out, e * unitsPerEnv * b.oStride, b.oStride);
+            noise.window(noiseKeys[e], stream, unitsPerEnv, channels, out, e * unitsPerEnv * stride, stride);
         }
     }
 

@@ -2,12 +2,14 @@ package org.enu.cell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.enu.rng.KeyedRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,7 +107,15 @@ class EnuKernelTest {
             // both paths, from the same state: the same bits, padding included
             EnuBatch lanes = copy(batch);
             EnuKernel.stepTiles(w, batch, B, x, 1, xStride, noise);
-            EnuKernelLanes.step(wl, lanes, B, x, 1, xStride, noise);
+            // the lane path reads its noise packed (EnuKernel.noiseStride): the same values, no padding
+            float[] packed = null;
+            if (noise != null) {
+                packed = new float[B * O];
+                for (int b = 0; b < B; b++) {
+                    System.arraycopy(noise, b * batch.oStride, packed, b * O, O);
+                }
+            }
+            EnuKernel.step(wl, lanes, B, x, 1, xStride, packed, EnuKernel.noiseStride(wl, lanes));
             assertArrayEquals(batch.h, lanes.h, "memories: lane path differs from tile path at step " + t);
             assertArrayEquals(batch.o, lanes.o, "outputs: lane path differs from tile path at step " + t);
             for (int b = 0; b < B; b++) {
@@ -149,6 +159,22 @@ class EnuKernelTest {
         return c;
     }
 
+    /** Each path states its noise layout and refuses another: padded rows (tiles), packed or wider (lanes). */
+    @Test
+    void noiseStrideIsEachPathsLayoutAndAnotherIsRefused() {
+        EnuSpec spec = new EnuSpec(8, 8, 4, true, 3f, 1f, 3f, false, 0.1f);
+        EnuWeights w = new EnuWeights(spec, false);
+        EnuWeights wl = new EnuWeights(spec, true);
+        EnuBatch b = new EnuBatch(spec, 5);
+        assertEquals(b.oStride, EnuKernel.noiseStride(w, b));
+        assertEquals(4, EnuKernel.noiseStride(wl, b));
+        float[] x = new float[5 * 8];
+        float[] noise = new float[5 * b.oStride];
+        assertThrows(IllegalArgumentException.class, () -> EnuKernel.step(w, b, 5, x, 0, 8, noise, 4));
+        assertThrows(IllegalArgumentException.class, () -> EnuKernel.step(wl, b, 5, x, 0, 8, noise, 3));
+        EnuKernel.step(wl, b, 5, x, 0, 8, noise, b.oStride); // a wider stride is only slower
+    }
+
     /** Stepping only the first rows leaves the others alone, on both paths, with the same bits. */
     @ParameterizedTest(name = "partial B={0} x={1} H={2} O={3}")
     @MethodSource("shapes")
@@ -179,7 +205,7 @@ class EnuKernelTest {
         }
         int rows = Math.max(0, B - 2);
         EnuKernel.stepTiles(w, tiles, rows, x, 0, nx, null);
-        EnuKernelLanes.step(wl, lanes, rows, x, 0, nx, null);
+        EnuKernel.step(wl, lanes, rows, x, 0, nx, null, EnuKernel.noiseStride(wl, lanes));
         assertArrayEquals(tiles.h, lanes.h);
         assertArrayEquals(tiles.o, lanes.o);
         for (int b = rows; b < B; b++) {
