@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes the IAF mimic of issue 10 (results/iaf) from scratch: eight stages, each an `enu train` that starts
 # from the previous stage's centre (--init-from) under the next recipe, 1 thread each (docs/RESULTS.md, IAF
-# session 6; recipes in results/iaf/recipes/). The stage lengths are those of the runs that found it.
+# session 6; recipes in results/iaf/recipes/). The stage lengths are those of the runs that found it. Since
+# session 8 every stage also weighs the potential term's steps by 1 + (0.05 / input)^2 (iaf.potential_timing:
+# a potential error moves the spike by about error / input steps; docs/RESULTS.md row BQ).
 #
 #   results/iaf/mimic.sh [OUT]      (OUT defaults to runs/iaf-mimic)
 #
@@ -37,12 +39,13 @@ stage() { # name generations config [init-from] [--set KEY=VALUE ...]
   fi
 }
 focus=(--set iaf.potential_focus=100 --set iaf.potential_band=0.05)
-stage a 20000 "$r/teacher-potential.yaml" ""
-stage b 5275 "$r/from-p1-potential-only.yaml" "$out/a"
-stage c 6000 "$r/potential-focus.yaml" "$out/b"
-stage d 6000 "$r/potential-focus.yaml" "$out/c" "${focus[@]}"
-stage e 4000 "$r/potential-focus-spikes.yaml" "$out/d"
-stage f 4000 "$r/potential-focus-spikes.yaml" "$out/e" --set iaf.environments=32
-stage g 4000 "$r/potential-focus-spikes.yaml" "$out/f" --set iaf.environments=32 --set es.learning_rate=0.3 --set es.momentum=0.5
-stage h 6000 "$r/potential-focus-spikes.yaml" "$out/g" --set iaf.environments=32 --set es.learning_rate=0.1 --set es.momentum=0.0
+timing=(--set iaf.potential_timing=0.05) # every stage: slow inputs weigh more in the potential term (session 8)
+stage a 20000 "$r/teacher-potential.yaml" "" "${timing[@]}"
+stage b 5275 "$r/from-p1-potential-only.yaml" "$out/a" "${timing[@]}"
+stage c 6000 "$r/potential-focus.yaml" "$out/b" "${timing[@]}"
+stage d 6000 "$r/potential-focus.yaml" "$out/c" "${focus[@]}" "${timing[@]}"
+stage e 4000 "$r/potential-focus-spikes.yaml" "$out/d" "${timing[@]}"
+stage f 4000 "$r/potential-focus-spikes.yaml" "$out/e" --set iaf.environments=32 "${timing[@]}"
+stage g 4000 "$r/potential-focus-spikes.yaml" "$out/f" --set iaf.environments=32 --set es.learning_rate=0.3 --set es.momentum=0.5 "${timing[@]}"
+stage h 6000 "$r/potential-focus-spikes.yaml" "$out/g" --set iaf.environments=32 --set es.learning_rate=0.1 --set es.momentum=0.0 "${timing[@]}"
 echo "IAF mimic: $out/h (compare: results/iaf)"
