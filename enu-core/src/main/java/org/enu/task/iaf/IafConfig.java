@@ -48,7 +48,8 @@ package org.enu.task.iaf;
  *                      (the paper: 4, a quarter each); more segments change the input rate more often
  * @param potentialTiming r: each step's potential term is multiplied by 1 + (r / x_t)², x_t the step's
  *                      input: a potential error d shifts the spike by about d / x_t steps, so the slow
- *                      inputs, where a small error costs the most steps, weigh more; 0 = all inputs alike
+ *                      inputs, where a small error costs the most steps, weigh more (x_t is taken as at
+ *                      least 1e-6, so an input of 0 weighs 1 + 10¹² r²); 0 = all inputs alike
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                         int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
