@@ -66,13 +66,11 @@ final class EnuKernelLanes {
         final int[] xi = st.xIdx;
         final int[] oi = st.oIdx;
         final int[] hi = st.hIdx;
-        final int[] ni = st.nIdx;
         for (int l = 0; l < L; l++) {
             int r = Math.min(l, n - 1);
             xi[l] = r * xStride;
             oi[l] = r * os;
             hi[l] = r * hs;
-            ni[l] = r * noiseStride;
         }
         final int xb = xOff + r0 * xStride;
         final int ob = r0 * os;
@@ -87,6 +85,10 @@ final class EnuKernelLanes {
             FloatVector.fromArray(S, st.h, hb + k, hi, 0).intoArray(st.th, k * L);
         }
         if (noise != null) {
+            final int[] ni = st.nIdx;
+            for (int l = 0; l < L; l++) {
+                ni[l] = Math.min(l, n - 1) * noiseStride;
+            }
             final int nb = r0 * noiseStride;
             for (int k = 0; k < no; k++) {
                 FloatVector.fromArray(S, noise, nb + k, ni, 0).intoArray(st.tn, k * L);
