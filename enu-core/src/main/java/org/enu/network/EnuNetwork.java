@@ -251,7 +251,7 @@ public final class EnuNetwork {
     }
 
     private void fillNoise(int unitsPerEnv, float[] out, int stride, int stream) {
-        for (int e = 0; e < active; e++) { // padded rows get the packed case's values, spread out
+        for (int e = 0; e < active; e++) { // the same values either way: packed (lanes) or spread over padded rows (tiles)
             noise.window(noiseKeys[e], stream, unitsPerEnv, channels, out, e * unitsPerEnv * stride, stride);
         }
     }
