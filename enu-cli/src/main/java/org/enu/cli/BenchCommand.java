@@ -190,14 +190,21 @@ final class BenchCommand implements Callable<Integer> {
         double peak = peakSpread.median();
         Map<String, Object> spreads = new LinkedHashMap<>();
         spreads.put("peak_gflops_per_core", spread(peakSpread));
+        err.println("measuring the nonlinear part of a step...");
+        err.flush();
+        Steady.Spread nonlinear = KernelBench.nonlinearNanosPerCell(seconds, repeats);
+        double nsPerCell = nonlinear.median();
+        spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
         Map<String, Double> kernel = new LinkedHashMap<>();
         Map<String, Double> fraction = new LinkedHashMap<>();
+        Map<String, Double> ceiling = new LinkedHashMap<>();
         for (KernelBench.Shape s : SHAPES) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);
             kernel.put(s.name(), k.median());
             fraction.put(s.name(), k.median() / peak);
+            ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), peak, nsPerCell));
             spreads.put("kernel_gflops." + s.name(), spread(k));
         }
         Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
@@ -207,6 +214,7 @@ final class BenchCommand implements Callable<Integer> {
             threadCounts.add(2);
         }
         for (Case c : cases) {
+            int memory = RunConfig.resolve(c.task(), "original", null, caseSets(c)).cell().memory();
             Map<String, Double> byThreads = new LinkedHashMap<>();
             for (int th : threadCounts) {
                 err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
@@ -216,6 +224,7 @@ final class BenchCommand implements Callable<Integer> {
                         generations);
                 byThreads.put(String.valueOf(th), r.seconds());
                 fraction.put(c.name() + "_" + th + "t", r.gflops() / (peak * th));
+                ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, peak, nsPerCell));
                 spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
                 Map<String, Object> d = genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
                 d.put("overrides", caseSets(c));
@@ -233,6 +242,8 @@ final class BenchCommand implements Callable<Integer> {
         o.put("generation_seconds", genSeconds);
         o.put("generation_detail", genDetail);
         o.put("peak_fraction", fraction);
+        o.put("nonlinear_ns_per_cell", nsPerCell);
+        o.put("ceiling_fraction", ceiling);
         o.put("spread", spreads);
         o.put("kernel", EnuKernel.variant());
         o.put("java", System.getProperty("java.version"));
@@ -257,6 +268,7 @@ final class BenchCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, Map<String, Object> o) {
         Map<String, Object> spreads = (Map<String, Object>) o.get("spread");
         Map<String, Double> fraction = (Map<String, Double>) o.get("peak_fraction");
+        Map<String, Double> ceiling = (Map<String, Double>) o.get("ceiling_fraction");
         out.printf(Locale.ROOT, "%s, %d cores, Java %s, kernel %s%n", o.get("cpu"), (Integer) o.get("cores"),
                 o.get("java"), o.get("kernel"));
         out.printf(Locale.ROOT, "%-44s %9s %9s %9s  %s%n", "figure", "min", "median", "max", "fraction of peak (median)");
@@ -265,13 +277,18 @@ final class BenchCommand implements Callable<Integer> {
             String key = e.getKey();
             String frac = "";
             if (key.startsWith("kernel_gflops.")) {
-                frac = String.format(Locale.ROOT, "%4.0f%% of one core", 100 * fraction.get(key.substring("kernel_gflops.".length())));
+                String name = key.substring("kernel_gflops.".length());
+                frac = String.format(Locale.ROOT, "%4.0f%% of one core (ceiling %.0f%%)", 100 * fraction.get(name),
+                        100 * ceiling.get(name));
             } else if (key.startsWith("generation_seconds.")) {
                 String[] p = key.split("\\.");
-                frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s)", 100 * fraction.get(p[1] + "_" + p[2] + "t"), p[2]);
+                String name = p[1] + "_" + p[2] + "t";
+                frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s) (ceiling %.0f%%)", 100 * fraction.get(name), p[2],
+                        100 * ceiling.get(name));
             }
             String label = key.replace("generation_seconds.", "generation s, ").replace("kernel_gflops.", "kernel GFLOP/s, ")
-                    .replace("peak_gflops_per_core", "FMA peak GFLOP/s per core");
+                    .replace("peak_gflops_per_core", "FMA peak GFLOP/s per core")
+                    .replace("nonlinear_ns_per_cell", "nonlinear part of a step, ns per cell");
             if (key.startsWith("generation_seconds.")) {
                 label = label.substring(0, label.lastIndexOf('.')) + ", " + label.substring(label.lastIndexOf('.') + 1) + " thread(s)";
             }

@@ -24,8 +24,8 @@ class BenchCommandTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         JsonNode spread = o.get("spread");
         assertTrue(spread.has("peak_gflops_per_core"));
-        assertEquals(BenchCommand.SHAPES.size() + 1 + o.get("generation_seconds").get("iaf").size(), spread.size(),
-                "peak, every kernel shape, every thread count of iaf");
+        assertEquals(BenchCommand.SHAPES.size() + 2 + o.get("generation_seconds").get("iaf").size(), spread.size(),
+                "peak, the nonlinear part, every kernel shape, every thread count of iaf");
         spread.fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
             double min = s.get("min").asDouble(), med = s.get("median").asDouble(), max = s.get("max").asDouble();
@@ -35,6 +35,11 @@ class BenchCommandTest {
         assertEquals(o.get("generation_seconds").get("iaf").get("1").asDouble(),
                 spread.get("generation_seconds.iaf.1").get("median").asDouble());
         assertTrue(o.get("peak_fraction").get("iaf_1t").asDouble() > 0);
+        assertEquals(o.get("peak_fraction").size(), o.get("ceiling_fraction").size(), "a ceiling beside every fraction");
+        o.get("ceiling_fraction").fields().forEachRemaining(e -> assertTrue(
+                e.getValue().asDouble() > 0 && e.getValue().asDouble() < 1, e.getKey() + ": " + e.getValue()));
+        assertTrue(o.get("ceiling_fraction").get("single_iaf_m8_32x14").asDouble()
+                < o.get("ceiling_fraction").get("single_iaf_32x50").asDouble(), "memory 8 leaves less room than 32");
     }
 
     @Test
@@ -46,6 +51,8 @@ class BenchCommandTest {
         assertTrue(r.out().contains("generation s, tmaze_m8, 1 thread(s)"), r.out());
         assertTrue(r.out().contains("kernel GFLOP/s, tmaze_m8_synapse_384x21"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("FMA peak GFLOP/s per core")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("nonlinear part of a step, ns per cell")), r.out());
+        assertTrue(r.out().contains("(ceiling "), r.out());
     }
 
     @Test

@@ -48,4 +48,47 @@ public final class KernelBench {
         double flopsPerBatch = stepsPerBatch * (double) shape.flopsPerStep();
         return Steady.measure(() -> Steady.gflops(seconds, flopsPerBatch, batch), repeats, 0.05, 25);
     }
+
+    /** Cells per timed call of {@link #nonlinearNanosPerCell}: a tile of 4 units of memory 32. */
+    static final int NONLINEAR_CELLS = 4 * 32;
+
+    /**
+     * Nanoseconds one thread spends on the nonlinear part of a step ({@link EnuKernel#nonlinearities})
+     * per memory cell: measurements of about {@code seconds} each, once settled, {@code repeats} kept.
+     * The cells' pre-activations stay in L1, as they do in both kernel paths.
+     */
+    public static Steady.Spread nonlinearNanosPerCell(double seconds, int repeats) {
+        EnuSpec spec = new Shape("nonlinear", 1, 1, 32, 16).spec();
+        KeyedRandom r = new KeyedRandom(19);
+        float[][] a = new float[4][NONLINEAR_CELLS];
+        for (float[] v : a) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) r.nextGaussian();
+            }
+        }
+        int callsPerBatch = 1000;
+        Runnable batch = () -> {
+            for (int i = 0; i < callsPerBatch; i++) {
+                EnuKernel.nonlinearities(spec, a[0], a[1], a[2], a[3], NONLINEAR_CELLS);
+            }
+        };
+        double cellsPerBatch = callsPerBatch * (double) NONLINEAR_CELLS;
+        // Steady.gflops counts "G-cells" per second here; its inverse is ns per cell
+        return Steady.measure(() -> 1 / Steady.gflops(seconds, cellsPerBatch, batch), repeats, 0.05, 25);
+    }
+
+    /**
+     * The largest fraction of the FMA peak that a step of units with {@code flopsPerStep} product
+     * flops and {@code memory} cells can reach when the products run at the peak and only the
+     * nonlinear part (ns per cell, {@link #nonlinearNanosPerCell}) is added: products / (products +
+     * nonlinearities), both in one core's time. Memory padding, copies and the task come on top.
+     */
+    public static double ceiling(double flopsPerStep, int memory, double peakGflopsPerCore, double nanosPerCell) {
+        if (!(flopsPerStep > 0) || memory < 1 || !(peakGflopsPerCore > 0) || !(nanosPerCell >= 0)) {
+            throw new IllegalArgumentException("ceiling: positive flops, memory and peak and a non-negative cost needed, got "
+                    + flopsPerStep + ", " + memory + ", " + peakGflopsPerCore + ", " + nanosPerCell);
+        }
+        double products = flopsPerStep / peakGflopsPerCore; // ns at the peak
+        return products / (products + memory * nanosPerCell);
+    }
 }

@@ -133,6 +133,24 @@ public final class EnuKernel {
         return w.lanePath ? w.spec.outputs() : st.oStride;
     }
 
+    /**
+     * The nonlinear part of a step for {@code n} memory cells, exactly as both paths compute it:
+     * z := sigmoid(k·z), r := sigmoid(k·(r − shift)) ⊙ h, then h := h + z ⊙ (tanh(k_c·c) − h)
+     * (here without the product W_c,h · (r ⊙ h) that the kernels add to c in between). Public so
+     * that {@code enu bench} can time the part of a step that no faster product shortens: three
+     * exponentials and three correctly rounded divisions per cell (docs/PERFORMANCE.md, log 27).
+     *
+     * @param n cells, a multiple of {@link #LANES}; z, r, c and h hold at least n values
+     */
+    public static void nonlinearities(EnuSpec spec, float[] z, float[] r, float[] c, float[] h, int n) {
+        if (n < 0 || n % LANES != 0 || z.length < n || r.length < n || c.length < n || h.length < n) {
+            throw new IllegalArgumentException("nonlinearities: n must be a multiple of " + LANES
+                    + " that every array holds, got " + n);
+        }
+        VectorMath.gates(z, r, n, spec.gateSlope(), spec.resetShift(), h, 0);
+        VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
+    }
+
     /** The memory-in-lanes path for the first {@code rows} units (see the class comment). */
     static void stepTiles(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
         int B = rows;
@@ -221,9 +239,7 @@ public final class EnuKernel {
 
     /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
     private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        final int len = n * st.hStride;
-        VectorMath.sigmoid(st.za, 0, len, w.spec.gateSlope());
-        VectorMath.sigmoidTimes(st.ra, 0, len, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
+        VectorMath.gates(st.za, st.ra, n * st.hStride, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
     }
 
     /**

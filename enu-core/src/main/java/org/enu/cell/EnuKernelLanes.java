@@ -46,8 +46,7 @@ final class EnuKernelLanes {
             int n = Math.min(L, rows - r0);
             gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
             gatePass(w, st);
-            VectorMath.sigmoid(st.tz, 0, w.cellGroups * G * L, w.spec.gateSlope());
-            VectorMath.sigmoidTimes(st.tr, 0, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), st.th, 0);
+            VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), st.th, 0);
             cellPass(w, st);
             VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), st.th, 0);
             outputPass(w, st, noise != null);

@@ -225,4 +225,30 @@ class EnuKernelTest {
     private static double relErr(double a, double ref) {
         return Math.abs(a - ref) / Math.max(1.0, Math.abs(ref));
     }
+
+    @Test
+    void nonlinearitiesAreTheGateEquationsAndRefuseABadCount() {
+        EnuSpec spec = new EnuSpec(1, 32, 16, true, 3f, 1f, 3f, false, 0f);
+        int n = 2 * EnuKernel.LANES;
+        KeyedRandom r = new KeyedRandom(5);
+        float[] z = new float[n], rr = new float[n], c = new float[n], h = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = (float) (3 * r.nextGaussian());
+            rr[i] = (float) (3 * r.nextGaussian());
+            c[i] = (float) (3 * r.nextGaussian());
+            h[i] = (float) (2 * r.nextDouble() - 1);
+        }
+        float[] z0 = z.clone(), r0 = rr.clone(), h0 = h.clone();
+        EnuKernel.nonlinearities(spec, z, rr, c, h, n);
+        for (int i = 0; i < n; i++) {
+            double zz = 1 / (1 + Math.exp(-3.0 * z0[i]));
+            double rh = h0[i] / (1 + Math.exp(-3.0 * (r0[i] - 1.0)));
+            double hn = h0[i] + zz * (Math.tanh(3.0 * c[i]) - h0[i]);
+            assertEquals(zz, z[i], 1e-6, "z " + i);
+            assertEquals(rh, rr[i], 1e-6, "r * h " + i);
+            assertEquals(hn, h[i], 1e-6, "h " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> EnuKernel.nonlinearities(spec, z, rr, c, h, n - 1));
+        assertThrows(IllegalArgumentException.class, () -> EnuKernel.nonlinearities(spec, z, rr, c, new float[1], n));
+    }
 }
