@@ -115,6 +115,10 @@ public final class EnuKernel {
         if (rows < 0 || rows > st.rows) {
             throw new IllegalArgumentException("rows: must be in 0.." + st.rows + ", got " + rows);
         }
+        if (w.lanePath != st.lanes) {
+            throw new IllegalArgumentException("batch: its memories are laid out for the " + (st.lanes ? "lane" : "tile")
+                    + " path, the weights take the " + (w.lanePath ? "lane" : "tile") + " path");
+        }
         if (w.lanePath) {
             if (noiseStride < w.spec.outputs()) {
                 throw new IllegalArgumentException("noiseStride: must be >= outputs (" + w.spec.outputs() + "), got " + noiseStride);

@@ -7,11 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
  * The ENU step for small units: one unit per vector lane. {@link EnuKernel} puts a unit's memory
  * cells in the lanes, so a unit with memory 8 or 4 outputs fills half or a quarter of a 16-lane
  * vector and the rest of every product and nonlinearity is padding. Here a block of L units (L
- * = the vector width) is gathered into a transposed scratch (row k holds input, output or memory
- * k of the L units side by side: one vector gather per row), every weight is broadcast and
- * multiplied into a whole row, and the new memories and outputs are scattered back. No lane is
- * padding, whatever the memory and outputs; the price is the gathers and scatters, about as
- * much time as the products at memory 8 (docs/PERFORMANCE.md, log 17).
+ * = the vector width) is worked on transposed: row k holds input, output or memory k of the L
+ * units side by side, every weight is broadcast and multiplied into a whole row. The memories
+ * stay in that layout between steps ({@link EnuBatch#lanes}) and are updated in place; the
+ * inputs and outputs, which the caller keeps in rows, are gathered into a transposed scratch
+ * (one vector gather per row) and the new outputs scattered back. No lane is padding, whatever
+ * the memory and outputs; the price is the gathers and scatters (docs/PERFORMANCE.md, logs 17
+ * and 28).
  *
  * <p>Bit-identical to {@link EnuKernel#stepTiles}: every pre-activation is accumulated in the
  * same order (bias, inputs, outputs, then memory; the cell gate's r ⊙ h part after the others)
@@ -39,49 +41,59 @@ final class EnuKernelLanes {
      */
     static final boolean VECTOR_SCATTER = S.vectorBitSize() >= 512;
 
-    /** Noise of unit b's channel c at {@code noise[b*noiseStride + c]}. */
+    /**
+     * Noise of unit b's channel c at {@code noise[b*noiseStride + c]}. The memories are stepped
+     * where they lie ({@link EnuBatch}'s lane layout); only a last block with units beyond
+     * {@code rows} is stepped in the scratch and copied back for the live units alone.
+     */
     static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise,
                      int noiseStride) {
+        final int block = st.hRows * L;
         for (int r0 = 0; r0 < rows; r0 += L) {
             int n = Math.min(L, rows - r0);
+            int hb = r0 / L * block;
+            float[] hv = st.h;
+            if (n < L) {
+                System.arraycopy(st.h, hb, st.th, 0, block);
+                hv = st.th;
+                hb = 0;
+            }
             gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
-            gatePass(w, st);
-            VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), st.th, 0);
+            gatePass(w, st, hv, hb);
+            VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), hv, hb);
             cellPass(w, st);
-            VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), st.th, 0);
-            outputPass(w, st, noise != null);
+            VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), hv, hb);
+            outputPass(w, st, hv, hb, noise != null);
             scatter(w, st, r0, n);
+            if (n < L) {
+                int live = r0 / L * block;
+                for (int k = 0; k < w.spec.memory(); k++) {
+                    System.arraycopy(st.th, k * L, st.h, live + k * L, n);
+                }
+            }
         }
     }
 
-    /** Copies the block's inputs, outputs, memories (and noise) into the transposed scratch. */
+    /** Copies the block's inputs, outputs (and noise) into the transposed scratch. */
     private static void gather(EnuWeights w, EnuBatch st, int r0, int n, float[] x, int xOff, int xStride,
                                float[] noise, int noiseStride) {
         final int nx = w.spec.inputs();
         final int no = w.spec.outputs();
-        final int H = w.spec.memory();
-        final int hs = st.hStride;
         final int os = st.oStride;
         final int[] xi = st.xIdx;
         final int[] oi = st.oIdx;
-        final int[] hi = st.hIdx;
         for (int l = 0; l < L; l++) {
             int r = Math.min(l, n - 1);
             xi[l] = r * xStride;
             oi[l] = r * os;
-            hi[l] = r * hs;
         }
         final int xb = xOff + r0 * xStride;
         final int ob = r0 * os;
-        final int hb = r0 * hs;
         for (int k = 0; k < nx; k++) {
             FloatVector.fromArray(S, x, xb + k, xi, 0).intoArray(st.tx, k * L);
         }
         for (int k = 0; k < no; k++) {
             FloatVector.fromArray(S, st.o, ob + k, oi, 0).intoArray(st.tx, (nx + k) * L);
-        }
-        for (int k = 0; k < H; k++) {
-            FloatVector.fromArray(S, st.h, hb + k, hi, 0).intoArray(st.th, k * L);
         }
         if (noise != null) {
             final int[] ni = st.nIdx;
@@ -95,32 +107,20 @@ final class EnuKernelLanes {
         }
     }
 
-    /** Writes the block's live units' new memories and outputs back to the row layout. */
+    /** Writes the block's live units' new outputs back to the row layout. */
     private static void scatter(EnuWeights w, EnuBatch st, int r0, int n) {
         final int no = w.spec.outputs();
-        final int H = w.spec.memory();
-        final int hs = st.hStride;
         final int os = st.oStride;
-        final float[] th = st.th;
         final float[] to = st.to;
         if (n == L && VECTOR_SCATTER) {
             final int ob = r0 * os;
-            final int hb = r0 * hs;
-            for (int k = 0; k < H; k++) {
-                FloatVector.fromArray(S, th, k * L).intoArray(st.h, hb + k, st.hIdx, 0);
-            }
             for (int k = 0; k < no; k++) {
                 FloatVector.fromArray(S, to, k * L).intoArray(st.o, ob + k, st.oIdx, 0);
             }
             return;
         }
         for (int l = 0; l < n; l++) {
-            int r = r0 + l;
-            int hb = r * hs;
-            for (int k = 0; k < H; k++) {
-                st.h[hb + k] = th[k * L + l];
-            }
-            int ob = r * os;
+            int ob = (r0 + l) * os;
             for (int k = 0; k < no; k++) {
                 st.o[ob + k] = to[k * L + l];
             }
@@ -132,12 +132,11 @@ final class EnuKernelLanes {
      * accumulators, each row of the scratch loaded once per group. Weights, per group: [z r c] x 4
      * for the bias and for each input and output, then [z r] x 4 for each memory.
      */
-    private static void gatePass(EnuWeights w, EnuBatch st) {
+    private static void gatePass(EnuWeights w, EnuBatch st, float[] th, int hb) {
         final int nxo = w.spec.inputs() + w.spec.outputs();
         final int H = w.spec.memory();
         final float[] g = w.laneGates;
         final float[] tx = st.tx;
-        final float[] th = st.th;
         int wi = 0;
         for (int grp = 0; grp < w.cellGroups; grp++) {
             FloatVector z0 = FloatVector.broadcast(S, g[wi]), z1 = FloatVector.broadcast(S, g[wi + 1]);
@@ -163,7 +162,7 @@ final class EnuKernelLanes {
                 c3 = FloatVector.broadcast(S, g[wi + 11]).fma(a, c3);
             }
             for (int k = 0; k < H; k++, wi += 8) {
-                FloatVector a = FloatVector.fromArray(S, th, k * L);
+                FloatVector a = FloatVector.fromArray(S, th, hb + k * L);
                 z0 = FloatVector.broadcast(S, g[wi]).fma(a, z0);
                 z1 = FloatVector.broadcast(S, g[wi + 1]).fma(a, z1);
                 z2 = FloatVector.broadcast(S, g[wi + 2]).fma(a, z2);
@@ -203,10 +202,9 @@ final class EnuKernelLanes {
     }
 
     /** o := clip(scale · (W_o · [h', 1]) + noise, 0, 1), 4 outputs at a time, into st.to. */
-    private static void outputPass(EnuWeights w, EnuBatch st, boolean noisy) {
+    private static void outputPass(EnuWeights w, EnuBatch st, float[] th, int hb, boolean noisy) {
         final int H = w.spec.memory();
         final float[] wo = w.laneOut;
-        final float[] th = st.th;
         final float scale = w.spec.spikeOutput() ? EnuSpec.SPIKE_SCALE : 1f;
         int wi = 0;
         for (int grp = 0; grp < w.outGroups; grp++) {
@@ -214,7 +212,7 @@ final class EnuKernelLanes {
             FloatVector a2 = FloatVector.broadcast(S, wo[wi + 2]), a3 = FloatVector.broadcast(S, wo[wi + 3]);
             wi += 4;
             for (int k = 0; k < H; k++, wi += 4) {
-                FloatVector a = FloatVector.fromArray(S, th, k * L);
+                FloatVector a = FloatVector.fromArray(S, th, hb + k * L);
                 a0 = FloatVector.broadcast(S, wo[wi]).fma(a, a0);
                 a1 = FloatVector.broadcast(S, wo[wi + 1]).fma(a, a1);
                 a2 = FloatVector.broadcast(S, wo[wi + 2]).fma(a, a2);

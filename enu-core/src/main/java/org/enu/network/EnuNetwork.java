@@ -138,10 +138,8 @@ public final class EnuNetwork {
         if (a == b) {
             return;
         }
-        swapRows(syn.h, a, b, wiring.synapses() * syn.hStride);
-        swapRows(syn.o, a, b, wiring.synapses() * syn.oStride);
-        swapRows(neu.h, a, b, wiring.enuNeurons() * neu.hStride);
-        swapRows(neu.o, a, b, wiring.enuNeurons() * neu.oStride);
+        syn.swapUnits(a * wiring.synapses(), b * wiring.synapses(), wiring.synapses());
+        neu.swapUnits(a * wiring.enuNeurons(), b * wiring.enuNeurons(), wiring.enuNeurons());
         swapRows(inputOut, a, b, wiring.inputNeurons() * channels);
         long k = noiseKeys[a];
         noiseKeys[a] = noiseKeys[b];

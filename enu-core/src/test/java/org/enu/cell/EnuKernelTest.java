@@ -74,7 +74,7 @@ class EnuKernelTest {
         }
         EnuWeights w = new EnuWeights(spec, false).pack(params, base);
         EnuWeights wl = new EnuWeights(spec, true).pack(params, base);
-        EnuBatch batch = new EnuBatch(spec, B);
+        EnuBatch batch = new EnuBatch(spec, B, false);
         int nx = spec.inputs();
         int H = spec.memory();
         int O = spec.outputs();
@@ -105,7 +105,7 @@ class EnuKernelTest {
                 }
             }
             // both paths, from the same state: the same bits, padding included
-            EnuBatch lanes = copy(batch);
+            EnuBatch lanes = copy(batch, true);
             EnuKernel.stepTiles(w, batch, B, x, 1, xStride, noise);
             // the lane path reads its noise packed (EnuKernel.noiseStride): the same values, no padding
             float[] packed = null;
@@ -116,7 +116,7 @@ class EnuKernelTest {
                 }
             }
             EnuKernel.step(wl, lanes, B, x, 1, xStride, packed, EnuKernel.noiseStride(wl, lanes));
-            assertArrayEquals(batch.h, lanes.h, "memories: lane path differs from tile path at step " + t);
+            assertSameMemories(batch, lanes, "memories: lane path differs from tile path at step " + t);
             assertArrayEquals(batch.o, lanes.o, "outputs: lane path differs from tile path at step " + t);
             for (int b = 0; b < B; b++) {
                 float[] xb = new float[nx];
@@ -152,11 +152,26 @@ class EnuKernelTest {
         }
     }
 
-    static EnuBatch copy(EnuBatch b) {
-        EnuBatch c = new EnuBatch(b.spec, b.rows);
-        System.arraycopy(b.h, 0, c.h, 0, b.h.length);
+    /** A copy of b's state in the layout of the tiles (lanes false) or of one unit per lane. */
+    static EnuBatch copy(EnuBatch b, boolean lanes) {
+        EnuBatch c = new EnuBatch(b.spec, b.rows, lanes);
+        for (int u = 0; u < b.rows; u++) {
+            for (int j = 0; j < b.spec.memory(); j++) {
+                c.h[c.hIndex(u, j)] = b.memory(u, j);
+            }
+        }
         System.arraycopy(b.o, 0, c.o, 0, b.o.length);
         return c;
+    }
+
+    /** Every memory cell of every unit has the same bits in a and b (whatever their layouts). */
+    static void assertSameMemories(EnuBatch a, EnuBatch b, String message) {
+        for (int u = 0; u < a.rows; u++) {
+            for (int j = 0; j < a.spec.memory(); j++) {
+                assertEquals(Float.floatToRawIntBits(a.memory(u, j)), Float.floatToRawIntBits(b.memory(u, j)),
+                        message + " (unit " + u + ", cell " + j + ")");
+            }
+        }
     }
 
     /** Each path states its noise layout and refuses another: padded rows (tiles), packed or wider (lanes). */
@@ -165,14 +180,60 @@ class EnuKernelTest {
         EnuSpec spec = new EnuSpec(8, 8, 4, true, 3f, 1f, 3f, false, 0.1f);
         EnuWeights w = new EnuWeights(spec, false);
         EnuWeights wl = new EnuWeights(spec, true);
-        EnuBatch b = new EnuBatch(spec, 5);
+        EnuBatch b = new EnuBatch(spec, 5, false);
+        EnuBatch bl = new EnuBatch(spec, 5, true);
         assertEquals(b.oStride, EnuKernel.noiseStride(w, b));
-        assertEquals(4, EnuKernel.noiseStride(wl, b));
+        assertEquals(4, EnuKernel.noiseStride(wl, bl));
         float[] x = new float[5 * 8];
         float[] noise = new float[5 * b.oStride];
         assertThrows(IllegalArgumentException.class, () -> EnuKernel.step(w, b, 5, x, 0, 8, noise, 4));
-        assertThrows(IllegalArgumentException.class, () -> EnuKernel.step(wl, b, 5, x, 0, 8, noise, 3));
-        EnuKernel.step(wl, b, 5, x, 0, 8, noise, b.oStride); // a wider stride is only slower
+        assertThrows(IllegalArgumentException.class, () -> EnuKernel.step(wl, bl, 5, x, 0, 8, noise, 3));
+        EnuKernel.step(wl, bl, 5, x, 0, 8, noise, b.oStride); // a wider stride is only slower
+        EnuKernel.step(w, b, 5, x, 0, 8, noise, b.oStride);
+    }
+
+    /** A batch is laid out for one path; weights of the other path refuse to step it. */
+    @Test
+    void aBatchLaidOutForOnePathIsRefusedByTheOther() {
+        EnuSpec spec = new EnuSpec(8, 8, 4, true, 3f, 1f, 3f, false, 0f);
+        float[] x = new float[5 * 8];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EnuKernel.step(new EnuWeights(spec, true), new EnuBatch(spec, 5, false), x, 0, 8, null));
+        assertTrue(e.getMessage().contains("laid out for the tile path"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> EnuKernel.step(new EnuWeights(spec, false), new EnuBatch(spec, 5, true), x, 0, 8, null));
+        // the defaults agree with each other
+        assertEquals(new EnuWeights(spec).lanePath, new EnuBatch(spec, 5).lanes);
+    }
+
+    /** Swapping units exchanges exactly their memories and outputs, in both layouts. */
+    @ParameterizedTest(name = "lanes={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void swapUnitsExchangesMemoriesAndOutputs(boolean lanes) {
+        EnuSpec spec = new EnuSpec(2, 6, 3, true, 3f, 1f, 3f, false, 0f);
+        int B = 2 * EnuKernel.LANES + 3; // three blocks, the last one partial
+        EnuBatch b = new EnuBatch(spec, B, lanes);
+        for (int u = 0; u < B; u++) {
+            for (int j = 0; j < 6; j++) {
+                b.h[b.hIndex(u, j)] = 100 * u + j;
+            }
+            for (int c = 0; c < 3; c++) {
+                b.o[u * b.oStride + c] = -(100 * u + c);
+            }
+        }
+        int a0 = 1, b0 = EnuKernel.LANES + 5, n = 4; // across blocks and lanes
+        b.swapUnits(a0, b0, n);
+        for (int u = 0; u < B; u++) {
+            int from = u >= a0 && u < a0 + n ? b0 + (u - a0) : u >= b0 && u < b0 + n ? a0 + (u - b0) : u;
+            for (int j = 0; j < 6; j++) {
+                assertEquals(100 * from + j, b.memory(u, j), "unit " + u + " cell " + j);
+            }
+            for (int c = 0; c < 3; c++) {
+                assertEquals(-(100 * from + c), b.output(u, c), "unit " + u + " output " + c);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> b.swapUnits(0, 2, 3), "overlapping ranges");
+        assertThrows(IllegalArgumentException.class, () -> b.swapUnits(0, B - 1, 2), "past the end");
     }
 
     /** Stepping only the first rows leaves the others alone, on both paths, with the same bits. */
@@ -188,7 +249,7 @@ class EnuKernelTest {
         }
         EnuWeights w = new EnuWeights(spec, false).pack(params, 0);
         EnuWeights wl = new EnuWeights(spec, true).pack(params, 0);
-        EnuBatch tiles = new EnuBatch(spec, B);
+        EnuBatch tiles = new EnuBatch(spec, B, false);
         for (int b = 0; b < B; b++) {
             for (int j = 0; j < H; j++) {
                 tiles.h[b * tiles.hStride + j] = (float) rnd.uniform(-1, 1);
@@ -197,8 +258,8 @@ class EnuKernelTest {
                 tiles.o[b * tiles.oStride + j] = (float) rnd.nextDouble();
             }
         }
-        EnuBatch before = copy(tiles);
-        EnuBatch lanes = copy(tiles);
+        EnuBatch before = copy(tiles, false);
+        EnuBatch lanes = copy(tiles, true);
         float[] x = new float[B * nx];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.uniform(-1, 2);
@@ -206,17 +267,24 @@ class EnuKernelTest {
         int rows = Math.max(0, B - 2);
         EnuKernel.stepTiles(w, tiles, rows, x, 0, nx, null);
         EnuKernel.step(wl, lanes, rows, x, 0, nx, null, EnuKernel.noiseStride(wl, lanes));
-        assertArrayEquals(tiles.h, lanes.h);
+        assertSameMemories(tiles, lanes, "memories: lane path differs from tile path");
         assertArrayEquals(tiles.o, lanes.o);
         for (int b = rows; b < B; b++) {
-            for (int j = 0; j < tiles.hStride; j++) {
-                assertEquals(before.h[b * tiles.hStride + j], lanes.h[b * tiles.hStride + j], "row " + b + " moved");
+            for (int j = 0; j < H; j++) {
+                assertEquals(before.memory(b, j), lanes.memory(b, j), "row " + b + " moved");
+            }
+        }
+        for (int i = 0; i < lanes.h.length; i++) { // the lane layout's padding: rows past memory, units past B
+            int blockRow = i / EnuKernel.LANES % lanes.hRows, unit = i / (lanes.hRows * EnuKernel.LANES) * EnuKernel.LANES
+                    + i % EnuKernel.LANES;
+            if (blockRow >= H || unit >= B) {
+                assertEquals(0f, lanes.h[i], "lane-layout padding must stay zero at " + i);
             }
         }
         if (rows > 0) {
             boolean moved = false;
             for (int j = 0; j < H; j++) {
-                moved |= before.h[j] != lanes.h[j];
+                moved |= before.memory(0, j) != lanes.memory(0, j);
             }
             assertTrue(moved, "row 0 must have been stepped");
         }
