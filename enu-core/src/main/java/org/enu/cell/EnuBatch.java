@@ -28,7 +28,7 @@ public final class EnuBatch {
     public final boolean lanes;
     /** Rows of memory per block in the lane layout (memory rounded up to a group of cells). */
     final int hRows;
-    // scratch for one tile of TILE rows
+    // scratch for one tile of TILE rows (oa: two tiles)
     final float[] za;
     final float[] ra;
     final float[] ca;
@@ -71,7 +71,7 @@ public final class EnuBatch {
         this.za = new float[EnuKernel.TILE * hStride];
         this.ra = new float[EnuKernel.TILE * hStride];
         this.ca = new float[EnuKernel.TILE * hStride];
-        this.oa = new float[EnuKernel.TILE * oStride];
+        this.oa = new float[2 * EnuKernel.TILE * oStride]; // the output pass takes two tiles
         this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
         int hg = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
         int og = (spec.outputs() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       each weight vector loaded once and used for 4 rows;</li>
  *   <li>the update and reset gate nonlinearities run on the tile while it is in L1;</li>
  *   <li>the cell gate's r ⊙ h term is a second small product, then the memory update;</li>
- *   <li>the output gate is a third product, then the clip.</li>
+ *   <li>the output gate is a third product, over two tiles at once (8 rows, 8 accumulators), then the clip.</li>
  * </ol>
  * The nonlinearities are polynomial ({@link VectorMath}) so that results are bit-identical on
  * every machine and JIT tier. A remainder of fewer than 4 rows repeats the last row's pointers in
@@ -155,21 +155,34 @@ public final class EnuKernel {
         VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
     }
 
-    /** The memory-in-lanes path for the first {@code rows} units (see the class comment). */
+    /**
+     * The memory-in-lanes path for the first {@code rows} units (see the class comment). Tiles go
+     * in pairs: both tiles' gates and memories, then one output pass over their 8 rows, so that
+     * even a single panel of outputs has 8 independent accumulators (4 leave the FMA units half
+     * idle, waiting on each other's latency; docs/PERFORMANCE.md, log 29).
+     */
     static void stepTiles(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
         int B = rows;
-        for (int r0 = 0; r0 < B; r0 += TILE) {
-            int n = Math.min(TILE, B - r0);
-            int r1 = r0 + Math.min(1, n - 1);
-            int r2 = r0 + Math.min(2, n - 1);
-            int r3 = r0 + Math.min(3, n - 1);
-            gatePass(w, st, x, xOff, xStride, r0, r1, r2, r3);
-            gateEpilogue(w, st, r0, n);
-            cellPass(w, st, n);
-            cellEpilogue(w, st, r0, n);
-            outputPass(w, st, r0, r1, r2, r3);
+        for (int r0 = 0; r0 < B; r0 += 2 * TILE) {
+            int n = Math.min(2 * TILE, B - r0);
+            memoryTile(w, st, x, xOff, xStride, r0, Math.min(TILE, n));
+            if (n > TILE) {
+                memoryTile(w, st, x, xOff, xStride, r0 + TILE, n - TILE);
+            }
+            outputPass(w, st, r0, n);
             outputEpilogue(w, st, r0, n, noise);
         }
+    }
+
+    /** Gates and memory update of the n <= TILE rows from r0. */
+    private static void memoryTile(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, int r0, int n) {
+        int r1 = r0 + Math.min(1, n - 1);
+        int r2 = r0 + Math.min(2, n - 1);
+        int r3 = r0 + Math.min(3, n - 1);
+        gatePass(w, st, x, xOff, xStride, r0, r1, r2, r3);
+        gateEpilogue(w, st, r0, n);
+        cellPass(w, st, n);
+        cellEpilogue(w, st, r0, n);
     }
 
     /**
@@ -312,63 +325,50 @@ public final class EnuKernel {
         VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
     }
 
-    /** Output pre-activations W_o · [h, 1] for 4 rows, into st.oa; two panels at a time. */
-    private static void outputPass(EnuWeights w, EnuBatch st, int r0, int r1, int r2, int r3) {
-        final int L = LANES;
+    /**
+     * Output pre-activations W_o · [h, 1] for the n <= 2·TILE rows from r0, into st.oa: one panel
+     * at a time, 8 rows (8 accumulators; row slots beyond n repeat row n−1 and are not used).
+     */
+    private static void outputPass(EnuWeights w, EnuBatch st, int r0, int n) {
         final int H = w.spec.memory();
         final int hs = st.hStride;
         final int os = st.oStride;
         final float[] wo = w.output;
         final float[] h = st.h;
         final float[] oa = st.oa;
-        final int h0 = r0 * hs, h1 = r1 * hs, h2 = r2 * hs, h3 = r3 * hs;
+        final int last = r0 + n - 1;
+        final int h0 = r0 * hs, h1 = Math.min(r0 + 1, last) * hs, h2 = Math.min(r0 + 2, last) * hs;
+        final int h3 = Math.min(r0 + 3, last) * hs, h4 = Math.min(r0 + 4, last) * hs, h5 = Math.min(r0 + 5, last) * hs;
+        final int h6 = Math.min(r0 + 6, last) * hs, h7 = Math.min(r0 + 7, last) * hs;
         final int ps = w.outPanelStride;
-        int q = 0;
-        for (; q + 1 < w.outPanels; q += 2) {
-            int wa = q * ps;
-            int wb = wa + ps;
-            FloatVector ba = FloatVector.fromArray(S, wo, wa);
-            FloatVector bb = FloatVector.fromArray(S, wo, wb);
-            FloatVector a0 = ba, a1 = ba, a2 = ba, a3 = ba;
-            FloatVector b0 = bb, b1 = bb, b2 = bb, b3 = bb;
-            for (int k = 0; k < H; k++) {
-                FloatVector wva = FloatVector.fromArray(S, wo, wa + (k + 1) * L);
-                FloatVector wvb = FloatVector.fromArray(S, wo, wb + (k + 1) * L);
-                FloatVector x = FloatVector.broadcast(S, h[h0 + k]);
-                a0 = wva.fma(x, a0); b0 = wvb.fma(x, b0);
-                x = FloatVector.broadcast(S, h[h1 + k]);
-                a1 = wva.fma(x, a1); b1 = wvb.fma(x, b1);
-                x = FloatVector.broadcast(S, h[h2 + k]);
-                a2 = wva.fma(x, a2); b2 = wvb.fma(x, b2);
-                x = FloatVector.broadcast(S, h[h3 + k]);
-                a3 = wva.fma(x, a3); b3 = wvb.fma(x, b3);
-            }
-            int s = q * L;
-            a0.intoArray(oa, s); b0.intoArray(oa, s + L);
-            a1.intoArray(oa, s + os); b1.intoArray(oa, s + os + L);
-            a2.intoArray(oa, s + 2 * os); b2.intoArray(oa, s + 2 * os + L);
-            a3.intoArray(oa, s + 3 * os); b3.intoArray(oa, s + 3 * os + L);
-        }
-        for (; q < w.outPanels; q++) {
+        for (int q = 0; q < w.outPanels; q++) {
             int wa = q * ps;
             FloatVector b = FloatVector.fromArray(S, wo, wa);
-            FloatVector a0 = b, a1 = b, a2 = b, a3 = b;
+            FloatVector a0 = b, a1 = b, a2 = b, a3 = b, a4 = b, a5 = b, a6 = b, a7 = b;
             for (int k = 0; k < H; k++) {
-                FloatVector wv = FloatVector.fromArray(S, wo, wa + (k + 1) * L);
+                FloatVector wv = FloatVector.fromArray(S, wo, wa + (k + 1) * LANES);
                 a0 = wv.fma(FloatVector.broadcast(S, h[h0 + k]), a0);
                 a1 = wv.fma(FloatVector.broadcast(S, h[h1 + k]), a1);
                 a2 = wv.fma(FloatVector.broadcast(S, h[h2 + k]), a2);
                 a3 = wv.fma(FloatVector.broadcast(S, h[h3 + k]), a3);
+                a4 = wv.fma(FloatVector.broadcast(S, h[h4 + k]), a4);
+                a5 = wv.fma(FloatVector.broadcast(S, h[h5 + k]), a5);
+                a6 = wv.fma(FloatVector.broadcast(S, h[h6 + k]), a6);
+                a7 = wv.fma(FloatVector.broadcast(S, h[h7 + k]), a7);
             }
-            int s = q * L;
+            int s = q * LANES;
             a0.intoArray(oa, s);
             a1.intoArray(oa, s + os);
             a2.intoArray(oa, s + 2 * os);
             a3.intoArray(oa, s + 3 * os);
+            a4.intoArray(oa, s + 4 * os);
+            a5.intoArray(oa, s + 5 * os);
+            a6.intoArray(oa, s + 6 * os);
+            a7.intoArray(oa, s + 7 * os);
         }
     }
 
-    /** o := clip(scale·oa + noise, 0, 1) for the tile's live rows. */
+    /** o := clip(scale·oa + noise, 0, 1) for the n live rows from r0. */
     private static void outputEpilogue(EnuWeights w, EnuBatch st, int r0, int n, float[] noise) {
         final float scale = w.spec.spikeOutput() ? EnuSpec.SPIKE_SCALE : 1f;
         final int os = st.oStride;
