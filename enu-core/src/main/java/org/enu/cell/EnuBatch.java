@@ -28,7 +28,7 @@ public final class EnuBatch {
     public final boolean lanes;
     /** Rows of memory per block in the lane layout (memory rounded up to a group of cells). */
     final int hRows;
-    // scratch for one tile of TILE rows (oa: two tiles)
+    // scratch for two tiles of TILE rows (the kernel pairs them: log 29-30 of docs/PERFORMANCE.md)
     final float[] za;
     final float[] ra;
     final float[] ca;
@@ -68,9 +68,9 @@ public final class EnuBatch {
         this.hRows = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
         this.h = new float[lanes ? (rows + L - 1) / L * hRows * L : rows * hStride];
         this.o = new float[rows * oStride];
-        this.za = new float[EnuKernel.TILE * hStride];
-        this.ra = new float[EnuKernel.TILE * hStride];
-        this.ca = new float[EnuKernel.TILE * hStride];
+        this.za = new float[2 * EnuKernel.TILE * hStride];
+        this.ra = new float[2 * EnuKernel.TILE * hStride];
+        this.ca = new float[2 * EnuKernel.TILE * hStride];
         this.oa = new float[2 * EnuKernel.TILE * oStride]; // the output pass takes two tiles
         this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
         int hg = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;

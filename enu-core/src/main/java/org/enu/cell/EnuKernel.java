@@ -165,9 +165,20 @@ public final class EnuKernel {
         int B = rows;
         for (int r0 = 0; r0 < B; r0 += 2 * TILE) {
             int n = Math.min(2 * TILE, B - r0);
-            memoryTile(w, st, x, xOff, xStride, r0, Math.min(TILE, n));
-            if (n > TILE) {
-                memoryTile(w, st, x, xOff, xStride, r0 + TILE, n - TILE);
+            if (w.memPanels == 1) {
+                // one panel of memory: the cell product too would have only 4 accumulators a tile
+                gatePass(w, st, x, xOff, xStride, r0, Math.min(TILE, n), 0);
+                if (n > TILE) {
+                    gatePass(w, st, x, xOff, xStride, r0 + TILE, n - TILE, TILE * st.hStride);
+                }
+                gateEpilogue(w, st, r0, n);
+                cellPassOnePanel(w, st, n);
+                cellEpilogue(w, st, r0, n);
+            } else {
+                memoryTile(w, st, x, xOff, xStride, r0, Math.min(TILE, n));
+                if (n > TILE) {
+                    memoryTile(w, st, x, xOff, xStride, r0 + TILE, n - TILE);
+                }
             }
             outputPass(w, st, r0, n);
             outputEpilogue(w, st, r0, n, noise);
@@ -176,23 +187,24 @@ public final class EnuKernel {
 
     /** Gates and memory update of the n <= TILE rows from r0. */
     private static void memoryTile(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, int r0, int n) {
-        int r1 = r0 + Math.min(1, n - 1);
-        int r2 = r0 + Math.min(2, n - 1);
-        int r3 = r0 + Math.min(3, n - 1);
-        gatePass(w, st, x, xOff, xStride, r0, r1, r2, r3);
+        gatePass(w, st, x, xOff, xStride, r0, n, 0);
         gateEpilogue(w, st, r0, n);
         cellPass(w, st, n);
         cellEpilogue(w, st, r0, n);
     }
 
     /**
-     * Pre-activations of z, r and (the x, o, bias part of) c for 4 rows, into st.za / ra / ca.
+     * Pre-activations of z, r and (the x, o, bias part of) c for the n <= 4 rows from r0, into
+     * st.za / ra / ca from scratch offset so (row slots beyond n repeat row n−1).
      * The rows' inputs and outputs are first copied side by side into st.xo, so that one loop
      * covers both segments (a smaller method that C2 compiles whole: when a method this size
      * outgrows its inlining budget, some vector operations fall back to slow Java code).
      */
-    private static void gatePass(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride,
-                                 int r0, int r1, int r2, int r3) {
+    private static void gatePass(EnuWeights w, EnuBatch st, float[] x, int xOff, int xStride, int r0, int n,
+                                 int so) {
+        final int r1 = r0 + Math.min(1, n - 1);
+        final int r2 = r0 + Math.min(2, n - 1);
+        final int r3 = r0 + Math.min(3, n - 1);
         final int L = LANES;
         final int nx = w.spec.inputs();
         final int no = w.spec.outputs();
@@ -247,7 +259,7 @@ public final class EnuKernel {
                 a = FloatVector.broadcast(S, h[h3 + k]);
                 z3 = wz.fma(a, z3); q3 = wr.fma(a, q3);
             }
-            int s = p * L;
+            int s = so + p * L;
             z0.intoArray(st.za, s); z1.intoArray(st.za, s + hs); z2.intoArray(st.za, s + 2 * hs); z3.intoArray(st.za, s + 3 * hs);
             q0.intoArray(st.ra, s); q1.intoArray(st.ra, s + hs); q2.intoArray(st.ra, s + 2 * hs); q3.intoArray(st.ra, s + 3 * hs);
             c0.intoArray(st.ca, s); c1.intoArray(st.ca, s + hs); c2.intoArray(st.ca, s + 2 * hs); c3.intoArray(st.ca, s + 3 * hs);
@@ -318,6 +330,44 @@ public final class EnuKernel {
             a2.intoArray(ca, s + 2 * hs);
             a3.intoArray(ca, s + 3 * hs);
         }
+    }
+
+    /**
+     * ca += W_c,h · (r ⊙ h) for the n <= 8 rows of two tiles when the memory is one panel: 8
+     * accumulators (row slots beyond n repeat slot n−1 and are written back to their own slot).
+     */
+    private static void cellPassOnePanel(EnuWeights w, EnuBatch st, int n) {
+        final int H = w.spec.memory();
+        final int hs = st.hStride;
+        final float[] cm = w.cellMemory;
+        final float[] rh = st.ra;
+        final float[] ca = st.ca;
+        final int s0 = 0, s1 = Math.min(1, n - 1) * hs, s2 = Math.min(2, n - 1) * hs, s3 = Math.min(3, n - 1) * hs;
+        final int s4 = Math.min(4, n - 1) * hs, s5 = Math.min(5, n - 1) * hs, s6 = Math.min(6, n - 1) * hs;
+        final int s7 = Math.min(7, n - 1) * hs;
+        FloatVector a0 = FloatVector.fromArray(S, ca, s0), a1 = FloatVector.fromArray(S, ca, s1);
+        FloatVector a2 = FloatVector.fromArray(S, ca, s2), a3 = FloatVector.fromArray(S, ca, s3);
+        FloatVector a4 = FloatVector.fromArray(S, ca, s4), a5 = FloatVector.fromArray(S, ca, s5);
+        FloatVector a6 = FloatVector.fromArray(S, ca, s6), a7 = FloatVector.fromArray(S, ca, s7);
+        for (int k = 0; k < H; k++) {
+            FloatVector wv = FloatVector.fromArray(S, cm, k * LANES);
+            a0 = wv.fma(FloatVector.broadcast(S, rh[s0 + k]), a0);
+            a1 = wv.fma(FloatVector.broadcast(S, rh[s1 + k]), a1);
+            a2 = wv.fma(FloatVector.broadcast(S, rh[s2 + k]), a2);
+            a3 = wv.fma(FloatVector.broadcast(S, rh[s3 + k]), a3);
+            a4 = wv.fma(FloatVector.broadcast(S, rh[s4 + k]), a4);
+            a5 = wv.fma(FloatVector.broadcast(S, rh[s5 + k]), a5);
+            a6 = wv.fma(FloatVector.broadcast(S, rh[s6 + k]), a6);
+            a7 = wv.fma(FloatVector.broadcast(S, rh[s7 + k]), a7);
+        }
+        a0.intoArray(ca, 0);
+        a1.intoArray(ca, hs);
+        a2.intoArray(ca, 2 * hs);
+        a3.intoArray(ca, 3 * hs);
+        a4.intoArray(ca, 4 * hs);
+        a5.intoArray(ca, 5 * hs);
+        a6.intoArray(ca, 6 * hs);
+        a7.intoArray(ca, 7 * hs);
     }
 
     /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
