@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       panel of L memory cells are accumulated in 12 vector registers (4 rows x z, r, c), with
  *       each weight vector loaded once and used for 4 rows;</li>
  *   <li>the update and reset gate nonlinearities run on the tile while it is in L1;</li>
- *   <li>the cell gate's r ⊙ h term is a second small product, then the memory update;</li>
+ *   <li>the cell gate's r ⊙ h term is a second small product (over two tiles when the memory is one panel), then the memory update;</li>
  *   <li>the output gate is a third product, over two tiles at once (8 rows, 8 accumulators), then the clip.</li>
  * </ol>
  * The nonlinearities are polynomial ({@link VectorMath}) so that results are bit-identical on
