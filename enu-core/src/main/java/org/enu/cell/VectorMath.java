@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * may call a platform math library and is avoided for that reason.
  *
  * <p>exp(x) = 2^n · p(r) with n = round(x / ln 2), r = x − n·ln 2 (two-part ln 2), p the degree-6
- * Taylor polynomial: relative error below 2e-7 on the clamped range [−86, 80]. Each public
- * method is one loop over an array with the polynomial applied once per iteration.
+ * Taylor polynomial: relative error below 2e-7 on the clamped range [−86, 80]. Each method
+ * is one loop over arrays with the polynomial applied at most twice per iteration.
  */
 final class VectorMath {
     private VectorMath() {
