@@ -159,7 +159,7 @@ public final class EnuKernel {
      * The memory-in-lanes path for the first {@code rows} units (see the class comment). Tiles go
      * in pairs: both tiles' gates and memories, then one output pass over their 8 rows, so that
      * even a single panel of outputs has 8 independent accumulators (4 leave the FMA units half
-     * idle, waiting on each other's latency; docs/PERFORMANCE.md, log 29).
+     * idle, waiting on each other's latency; docs/PERFORMANCE.md, logs 29-30).
      */
     static void stepTiles(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
         int B = rows;
