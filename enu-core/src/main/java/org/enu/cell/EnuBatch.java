@@ -73,13 +73,12 @@ public final class EnuBatch {
         this.ca = new float[2 * EnuKernel.TILE * hStride];
         this.oa = new float[2 * EnuKernel.TILE * oStride]; // the output pass takes two tiles
         this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
-        int hg = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
         int og = (spec.outputs() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
         this.tx = new float[(spec.inputs() + spec.outputs()) * L];
-        this.th = new float[hg * L];
-        this.tz = new float[hg * L];
-        this.tr = new float[hg * L];
-        this.tc = new float[hg * L];
+        this.th = new float[hRows * L];
+        this.tz = new float[hRows * L];
+        this.tr = new float[hRows * L];
+        this.tc = new float[hRows * L];
         this.to = new float[og * L];
         this.tn = new float[og * L];
     }

@@ -51,12 +51,11 @@ final class EnuKernelLanes {
         final int block = st.hRows * L;
         for (int r0 = 0; r0 < rows; r0 += L) {
             int n = Math.min(L, rows - r0);
-            int hb = r0 / L * block;
-            float[] hv = st.h;
+            int base = r0 / L * block;
+            float[] hv = n < L ? st.th : st.h;
+            int hb = n < L ? 0 : base;
             if (n < L) {
-                System.arraycopy(st.h, hb, st.th, 0, block);
-                hv = st.th;
-                hb = 0;
+                System.arraycopy(st.h, base, hv, 0, block);
             }
             gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
             gatePass(w, st, hv, hb);
@@ -66,9 +65,8 @@ final class EnuKernelLanes {
             outputPass(w, st, hv, hb, noise != null);
             scatter(w, st, r0, n);
             if (n < L) {
-                int live = r0 / L * block;
                 for (int k = 0; k < w.spec.memory(); k++) {
-                    System.arraycopy(st.th, k * L, st.h, live + k * L, n);
+                    System.arraycopy(st.th, k * L, st.h, base + k * L, n);
                 }
             }
         }

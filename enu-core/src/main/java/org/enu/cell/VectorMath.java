@@ -59,7 +59,7 @@ final class VectorMath {
     /**
      * The update and reset gates: z[i] := sigmoid(k · z[i]) = 1 / (1 + exp(−k · z[i])) and
      * r[i] := sigmoid(k · (r[i] − shift)) · h[hOff + i] (the reset gate applied to the memory) for
-     * i in [0, n), n a multiple of the vector length. One loop for both (two loops until log 26 of
+     * i in [0, n), n a multiple of the vector length. One loop for both (two loops until log 27 of
      * docs/PERFORMANCE.md; same operations per lane, same bits, no measurable change in speed).
      */
     static void gates(float[] z, float[] r, int n, float k, float shift, float[] h, int hOff) {
