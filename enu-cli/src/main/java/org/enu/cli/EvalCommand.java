@@ -82,10 +82,12 @@ final class EvalCommand implements Callable<Integer> {
             if (!sets.isEmpty()) {
                 o.put("set", sets);
             }
-            o.put("trained", trained);
-            o.put("untrained", untrained);
+            o.put("trained", Metric.jsonValues(trained));
+            o.put("untrained", Metric.jsonValues(untrained));
             if (!baselines.isEmpty()) {
-                o.put("baselines", baselines);
+                Map<String, Object> b = new LinkedHashMap<>();
+                baselines.forEach((name, v) -> b.put(name, Metric.jsonValues(v)));
+                o.put("baselines", b);
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         } else {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.enu.config.ConfigException;
 import org.enu.io.AtomicFiles;
 import org.enu.io.CorruptFileException;
@@ -62,6 +64,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        cl.registerConverter(Path.class, Main::path);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -111,6 +114,9 @@ public final class Main implements Runnable {
                 || e instanceof CommandLine.ParameterException) {
             return new Failure(e.getMessage(), EXIT_BAD_INPUT);
         }
+        if (e instanceof InvalidPathException p) {
+            return new Failure(unrepresentable(p.getInput()), EXIT_BAD_INPUT);
+        }
         if (e instanceof FileSystemException fs) {
             return new Failure(fs.getFile() + ": " + AtomicFiles.reason(fs), EXIT_BAD_INPUT);
         }
@@ -126,9 +132,45 @@ public final class Main implements Runnable {
                 EXIT_FAILURE);
     }
 
-    /** Joins the lines of a message, so that every error is one line. */
+    /** The longest error line printed; a longer message (a huge value echoed) keeps its start and end. */
+    static final int MAX_ERROR_CHARS = 1000;
+
+    /**
+     * Joins the lines of a message, so that every error is one line, and shortens it to
+     * {@link #MAX_ERROR_CHARS}: the start (the key or file) and the end (often the reason) stay.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+        String line = s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+        if (line.length() <= MAX_ERROR_CHARS) {
+            return line;
+        }
+        int head = MAX_ERROR_CHARS * 3 / 4;
+        int tail = MAX_ERROR_CHARS / 8;
+        return line.substring(0, head) + " ... (" + (line.length() - head - tail) + " characters left out) ... "
+                + line.substring(line.length() - tail);
+    }
+
+    /** A path option's value: not empty, and representable as a file name on this system. */
+    static Path path(String s) {
+        if (s.isEmpty()) {
+            throw new CommandLine.TypeConversionException("an empty path names no file or directory");
+        }
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(unrepresentable(s));
+        }
+    }
+
+    /** Why a path string cannot be used, and what to do about it. */
+    private static String unrepresentable(String path) {
+        String enc = System.getProperty("sun.jnu.encoding", "?");
+        String shown = path.length() > 80 ? path.substring(0, 60) + "..." : path;
+        if (path.indexOf('\0') >= 0) {
+            return "'" + shown.replace('\0', '?') + "': a path cannot hold a NUL character";
+        }
+        return "'" + shown + "': cannot be a file name under this locale's file-name encoding (" + enc
+                + "); run enu under a UTF-8 locale, for example LC_ALL=C.UTF-8";
     }
 
     /** Prints the version, JVM and kernel. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
+import org.enu.run.RunDirectory;
 import org.enu.io.AtomicFiles;
 import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
@@ -54,8 +55,17 @@ final class PlotCommand implements Callable<Integer> {
         }
         TaskFigures figures = TaskFigures.of(cfg.task());
         List<Map<String, Object>> metrics = run.dir().metrics();
+        String hole = run.dir().metricsHole(metrics);
+        if (hole != null) {
+            // the plot is still worth drawing, but a gap must not pass for a flat stretch of the curve
+            spec.commandLine().getErr().println("enu: warning: " + run.dir().file(RunDirectory.METRICS) + ": " + hole
+                    + "; fitness.png shows a gap there");
+        }
         Genome genome = run.genome();
         Path plots = dir.resolve("plots");
+        if (Files.isSymbolicLink(plots)) {
+            throw new ConfigException(plots + ": is a symbolic link; enu writes plots only inside the run directory");
+        }
         if (Files.exists(plots) && !Files.isDirectory(plots)) {
             throw new ConfigException(plots + ": exists and is not a directory");
         }

@@ -43,6 +43,13 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
         if (!(outputNoise >= 0) || !Float.isFinite(outputNoise)) {
             throw new IllegalArgumentException("output_noise: must be a finite number >= 0, got " + outputNoise);
         }
+        try {
+            Math.addExact(Math.multiplyExact(Math.multiplyExact(3, memory), Math.addExact(Math.addExact(inputs, outputs),
+                    Math.addExact(memory, bias ? 1 : 0))), Math.multiplyExact(outputs, Math.addExact(memory, bias ? 1 : 0)));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("memory: a unit of memory " + memory + " with " + inputs + " inputs and "
+                    + outputs + " outputs has more parameters than an int can count");
+        }
     }
 
     private static void requirePositive(String name, int v) {
@@ -63,7 +70,8 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
 
     /** Number of evolved parameters: three H x K gate matrices and one O x (H+1) output matrix. */
     public int parameterCount() {
-        return 3 * memory * gateInputs() + outputs * outputGateInputs();
+        // exact: a shape too large for an int is an error, never a wrapped (small or negative) count
+        return Math.addExact(Math.multiplyExact(Math.multiplyExact(3, memory), gateInputs()), Math.multiplyExact(outputs, outputGateInputs()));
     }
 
     /** Offset of the update gate matrix W_z in the flat parameter vector. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads configuration YAML strictly, so that what a file says is what a run uses: one document,
@@ -106,6 +107,28 @@ final class YamlReader {
         }
     }
 
+    /** Plain decimal integers: no 0x / 0o / leading zeros (octal in YAML 1.1), no digit separators. */
+    private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    /** Plain decimal numbers with an optional fraction and exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)?(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
+
+    /**
+     * Refuses the number forms YAML 1.1 accepts but a reader does not expect (0x10 is 16, 1_28 is
+     * 128, 010 is 8): a configuration's numbers are plain decimals, read the same by every tool.
+     */
+    private static void requireDecimal(YAMLParser p, String where, Pattern form) throws IOException {
+        String text = p.getText();
+        if (!form.matcher(text).matches() || text.matches("[-+]?\\.?([eE].*)?")) {
+            throw new ConfigException(where + "not a plain decimal number (hexadecimal, octal, leading zeros and _ "
+                    + "separators are not accepted), got " + clip(text));
+        }
+    }
+
+    /** A value as errors quote it: at most 60 characters. */
+    static String clip(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
+    }
+
     private static int line(YAMLParser p) {
         return p.currentLocation().getLineNr();
     }
@@ -145,6 +168,7 @@ final class YamlReader {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT: {
+                requireDecimal(p, where, INTEGER);
                 Number n = p.getNumberValue();
                 if (n instanceof BigInteger) {
                     throw new ConfigException(where + "integer out of range, got " + n);
@@ -152,9 +176,16 @@ final class YamlReader {
                 return n;
             }
             case VALUE_NUMBER_FLOAT: {
+                requireDecimal(p, where, DECIMAL);
                 double d = p.getDoubleValue();
-                if (!Double.isFinite(d)) {
-                    throw new ConfigException(where + "number out of range, got " + p.getText());
+                // every number a configuration holds is used as a float or an int: a value that a
+                // float cannot hold would silently become infinite or 0
+                if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
+                    throw new ConfigException(where + "number out of range, got " + clip(p.getText()));
+                }
+                if (d != 0 && Math.abs(d) < Float.MIN_NORMAL) {
+                    throw new ConfigException(where + "number too close to 0 to be used (the smallest is about "
+                            + Float.MIN_NORMAL + "), got " + clip(p.getText()));
                 }
                 return d;
             }

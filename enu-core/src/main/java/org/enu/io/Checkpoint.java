@@ -53,33 +53,6 @@ public final class Checkpoint {
     }
 
     /**
-     * Reads a whole run file of at most {@code max} bytes, with errors that name the file: missing,
-     * a directory in its place, too large, unreadable.
-     */
-    static byte[] readBounded(Path file, String what, long max) throws CorruptFileException {
-        if (Files.isDirectory(file)) {
-            throw new CorruptFileException(file + ": is a directory, not a " + what + " file");
-        }
-        if (!Files.exists(file)) {
-            throw new CorruptFileException(file + ": no " + what + " found");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new CorruptFileException(file + ": not a regular file");
-        }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (b.length > max) {
-                throw new CorruptFileException(file + ": larger than any " + what + " enu writes (" + max + " bytes)");
-            }
-            return b;
-        } catch (CorruptFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new CorruptFileException(file + ": cannot read: " + AtomicFiles.reason(e));
-        }
-    }
-
-    /**
      * The content of a checkpoint file.
      *
      * @param strategy the es.strategy that wrote it
@@ -134,7 +107,7 @@ public final class Checkpoint {
      * @throws CorruptFileException if the file is not a checkpoint, is truncated or fails its checksum
      */
     public static Content read(Path file) throws IOException {
-        byte[] all = readBounded(file, "checkpoint", MAX_BYTES);
+        byte[] all = SafeRead.bytes(file, "checkpoint", MAX_BYTES, SafeRead.Links.REFUSE);
         if (all.length < MAGIC.length + 4) {
             throw new CorruptFileException(file + ": too short to be a checkpoint (" + all.length + " bytes)");
         }

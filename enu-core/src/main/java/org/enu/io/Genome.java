@@ -116,10 +116,20 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
      *
      * @throws CorruptFileException naming the field that is missing or wrong
      */
-    @SuppressWarnings("unchecked")
     public static Genome read(Path file) throws IOException {
+        return read(file, SafeRead.Links.FOLLOW);
+    }
+
+    /**
+     * Reads and validates a genome file; {@code links} says whether a symbolic link is followed
+     * (a genome the user names) or refused (the genome of a run directory).
+     *
+     * @throws CorruptFileException naming the field that is missing or wrong
+     */
+    @SuppressWarnings("unchecked")
+    public static Genome read(Path file, SafeRead.Links links) throws IOException {
         JsonNode root;
-        byte[] bytes = Checkpoint.readBounded(file, "genome", MAX_BYTES);
+        byte[] bytes = SafeRead.bytes(file, "genome", MAX_BYTES, links);
         try {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
@@ -149,9 +159,18 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
             JsonNode n = layoutNode.get(i);
             String w = where + "layout[" + i + "].";
             EnuSpec spec;
+            int inputs = integer(n, "inputs", w, 1);
+            int memory = integer(n, "memory", w, 1);
+            int outputs = integer(n, "outputs", w, 1);
+            boolean bias = bool(n, "bias", w);
             try {
-                spec = new EnuSpec(integer(n, "inputs", w, 1), integer(n, "memory", w, 1), integer(n, "outputs", w, 1),
-                        bool(n, "bias", w), (float) number(n, "gate_slope", w), (float) number(n, "reset_shift", w),
+                // counted in 64 bits before any int arithmetic: a huge memory must not wrap to a small count
+                org.enu.config.Limits.checkParameters("memory", inputs, memory, outputs, bias);
+            } catch (org.enu.config.ConfigException e) {
+                throw new CorruptFileException(w + e.getMessage());
+            }
+            try {
+                spec = new EnuSpec(inputs, memory, outputs, bias, (float) number(n, "gate_slope", w), (float) number(n, "reset_shift", w),
                         (float) number(n, "cell_slope", w), bool(n, "spike_output", w), (float) number(n, "output_noise", w));
             } catch (IllegalArgumentException e) {
                 throw new CorruptFileException(w + e.getMessage());

@@ -2,8 +2,6 @@ package org.enu.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import org.enu.config.RunConfig;
 import org.enu.io.AtomicFiles;
 import org.enu.io.CorruptFileException;
+import org.enu.io.SafeRead;
 
 /**
  * Reads metrics.jsonl the same way for every command: one JSON object per line, each with an
@@ -32,31 +31,40 @@ final class MetricsLog {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Row> read(Path f) throws IOException {
+    /** The longest line enu writes is a few hundred bytes; a longer one is not enu's. */
+    static final int MAX_LINE_CHARS = 16 << 10;
+
+    /**
+     * Reads the log of a run whose budget is {@code generations} (config.yaml's, which a resume
+     * raises before it writes): at most that many lines and the lines of the generations after a
+     * checkpoint that a crash can leave, each at most {@link #MAX_LINE_CHARS} long. A larger file
+     * is refused before it is read, so a runaway file cannot exhaust memory.
+     */
+    static List<Row> read(Path f, int generations, int checkpointEvery) throws IOException {
+        long maxRows = (long) generations + checkpointEvery + 2;
         List<Row> rows = new ArrayList<>();
-        if (!Files.exists(f)) {
+        if (!SafeRead.exists(f)) {
             return rows;
         }
-        if (!Files.isRegularFile(f)) {
-            throw new CorruptFileException(f + ": not a regular file");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new CorruptFileException(f + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new CorruptFileException(f + ": cannot read: " + AtomicFiles.reason(e));
-        }
-        int last = lines.size() - 1;
-        while (last >= 0 && lines.get(last).isBlank()) {
+        String text = SafeRead.text(f, "metrics log", Math.min(Integer.MAX_VALUE - 16, maxRows * MAX_LINE_CHARS / 8),
+                SafeRead.Links.REFUSE);
+        String[] lines = text.split("\n", -1);
+        int last = lines.length - 1;
+        while (last >= 0 && lines[last].isBlank()) {
             last--;
         }
+        if (last + 1 > maxRows) {
+            throw new CorruptFileException(f + ": " + (last + 1) + " lines, more than a run of " + generations
+                    + " generations writes (is it the run's own log?)");
+        }
         for (int i = 0; i <= last; i++) {
-            String line = lines.get(i);
+            String line = lines[i];
             if (line.isBlank()) {
                 continue;
+            }
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new CorruptFileException(f + ": line " + (i + 1) + " is " + line.length()
+                        + " characters, longer than any metrics record");
             }
             Object v;
             try {
@@ -70,9 +78,33 @@ final class MetricsLog {
             if (!(v instanceof Map<?, ?> m) || !(m.get("generation") instanceof Integer g) || g < 0) {
                 throw new CorruptFileException(f + ": line " + (i + 1) + " is not a metrics record (no generation)");
             }
-            rows.add(new Row((Map<String, Object>) m, line));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) m;
+            rows.add(new Row(values, line));
         }
         return rows;
+    }
+
+    /**
+     * Where the record is not whole: null when the rows are generations 0, 1, 2, ... in order
+     * and reach at least {@code reached} - 1; else what is missing or out of order, in words.
+     */
+    static String hole(List<Row> rows, int reached) {
+        int expect = 0;
+        for (Row r : rows) {
+            int g = r.generation();
+            if (g != expect) {
+                return g > expect ? (g - 1 == expect ? "generation " + expect + " is missing"
+                        : "generations " + expect + "-" + (g - 1) + " are missing")
+                        : "generation " + g + " appears again after generation " + (expect - 1);
+            }
+            expect++;
+        }
+        if (expect < reached) {
+            return (expect == 0 ? "it holds no generation" : "it ends at generation " + (expect - 1))
+                    + ", the run has reached generation " + reached;
+        }
+        return null;
     }
 
     /** One line of metrics.jsonl; fitness that is not finite is written as null (valid JSON). */

@@ -127,7 +127,8 @@ public final class ResultsReport {
         // the descriptions of the metrics, from one held-out episode of the untrained genome
         List<Metric> names = cfg.newReport().metrics(cfg.newTask().initialParameters(cfg.seed()),
                 EnvironmentKeys.heldOut(cfg.seed(), 1));
-        Map<String, Object> o = new ObjectMapper().readValue(dir.resolve("eval.json").toFile(), Map.class);
+        Map<String, Object> o = new ObjectMapper().readValue(org.enu.io.SafeRead.bytes(dir.resolve("eval.json"), "eval.json",
+                1 << 20, org.enu.io.SafeRead.Links.REFUSE), Map.class);
         return new Entry(dir.getFileName().toString(), (String) o.get("task"), ((Number) o.get("generation")).longValue(),
                 ((Number) o.get("environments")).intValue(), ((Number) o.get("seed")).longValue(),
                 doubles((Map<String, Object>) o.get("trained")), doubles((Map<String, Object>) o.get("untrained")),
@@ -154,8 +155,8 @@ public final class ResultsReport {
         o.put("generation", e.generation());
         o.put("environments", e.environments());
         o.put("seed", e.seed());
-        o.put("trained", e.trained());
-        o.put("untrained", e.untrained());
+        o.put("trained", Metric.jsonValues(e.trained()));
+        o.put("untrained", Metric.jsonValues(e.untrained()));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o) + "\n";
     }
 }

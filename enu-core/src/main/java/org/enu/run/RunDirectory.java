@@ -1,19 +1,25 @@
 package org.enu.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.enu.config.ConfigException;
 import org.enu.config.ConfigTree;
+import org.enu.config.Limits;
 import org.enu.config.RunConfig;
 import org.enu.io.Checkpoint;
 import org.enu.io.CorruptFileException;
 import org.enu.io.Genome;
+import org.enu.io.SafeRead;
 import org.enu.io.Sha256;
 import org.enu.task.TrainingTask;
 
@@ -38,6 +44,11 @@ public final class RunDirectory {
     public static final String CHECKPOINT = "checkpoint.bin";
     public static final String GENOME = "genome.json";
 
+    /** Every file enu reads or writes in a run directory; none of them may be a symbolic link. */
+    static final List<String> FILES = List.of(CONFIG, RUN_INFO, METRICS, CHECKPOINT, GENOME, RunLock.FILE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path dir;
 
     public RunDirectory(Path dir) {
@@ -57,14 +68,30 @@ public final class RunDirectory {
         if (!Files.isDirectory(dir)) {
             throw new CorruptFileException(dir + ": no such run directory");
         }
-        if (!Files.isRegularFile(file(CONFIG))) {
+        if (!SafeRead.exists(file(CONFIG))) {
             throw new CorruptFileException(dir + ": not a run directory (no " + CONFIG + ")");
+        }
+        for (String f : FILES) {
+            SafeRead.requireNoLink(file(f));
+            if (SafeRead.exists(file(f)) && !Files.isRegularFile(file(f), LinkOption.NOFOLLOW_LINKS)) {
+                // found now, not when a resume is about to write it generations later
+                throw new CorruptFileException(file(f) + ": not a regular file (a FIFO, device or directory?)");
+            }
         }
         return this;
     }
 
+    /** The run's config.yaml, read as a run file (no link, at most {@link Limits#MAX_CONFIG_BYTES}). */
     public RunConfig config() {
-        return RunConfig.load(file(CONFIG));
+        return RunConfig.parse(configText(), file(CONFIG).toString());
+    }
+
+    private String configText() {
+        try {
+            return SafeRead.text(file(CONFIG), "configuration", Limits.MAX_CONFIG_BYTES, SafeRead.Links.REFUSE);
+        } catch (CorruptFileException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** The SHA-256 of the configuration without the keys that never change results. */
@@ -93,7 +120,7 @@ public final class RunDirectory {
             return true;
         }
         try {
-            return stored.equals(digest(ConfigTree.read(file(CONFIG))));
+            return stored.equals(digest(ConfigTree.parse(configText(), file(CONFIG).toString())));
         } catch (RuntimeException e) {
             return false;
         }
@@ -104,11 +131,16 @@ public final class RunDirectory {
      * seed and its parameter count.
      */
     public Checkpoint.Content checkpoint(RunConfig cfg, TrainingTask task) throws IOException {
+        checkRunInfo(cfg, task);
         Path f = file(CHECKPOINT);
         Checkpoint.Content c = Checkpoint.read(f);
         if (!digestMatches(c.configDigest(), cfg) || c.state().seed() != cfg.seed()) {
             throw new CorruptFileException(f + ": was written under a different configuration than " + CONFIG
                     + " (was config.yaml edited, or the checkpoint copied from another run?)");
+        }
+        if (c.state().generation() > cfg.generations()) {
+            throw new CorruptFileException(f + ": is at generation " + c.state().generation() + ", beyond the run's "
+                    + "budget of " + cfg.generations() + " generations in " + CONFIG + " (a checkpoint of another run?)");
         }
         if (c.state().theta().length != task.layout().parameterCount()) {
             throw new CorruptFileException(f + ": holds " + c.state().theta().length
@@ -140,6 +172,7 @@ public final class RunDirectory {
         if (!hasCkpt && !hasGenome) {
             throw new CorruptFileException(file(CHECKPOINT) + ": no checkpoint found");
         }
+        checkRunInfo(cfg, task);
         Checkpoint.Content c = hasCkpt ? checkpoint(cfg, task) : null;
         Genome finished = hasGenome ? genome(cfg, task, c) : null;
         if (finished != null && c != null && finished.generation() == c.state().generation()
@@ -158,7 +191,7 @@ public final class RunDirectory {
         Path f = file(GENOME);
         Genome g;
         try {
-            g = Genome.read(f);
+            g = Genome.read(f, SafeRead.Links.REFUSE);
         } catch (Genome.UncheckedGenomeException e) {
             // version 1: trusted only as far as the checksummed checkpoint of its generation vouches
             Genome old = e.genome();
@@ -181,12 +214,65 @@ public final class RunDirectory {
         return g;
     }
 
+    /** run.json is a few hundred bytes; a larger one is not enu's. */
+    private static final long MAX_RUN_INFO_BYTES = 64 << 10;
+
+    /**
+     * Checks run.json, the run's provenance, as far as it can be checked: present, a JSON object
+     * whose {@code provenance.seed} is config.yaml's seed and whose {@code parameters} is the
+     * genome's size. (Its other fields describe the machine; an edit to them cannot be told from
+     * the truth, as no checksum covers them.)
+     */
+    void checkRunInfo(RunConfig cfg, TrainingTask task) throws IOException {
+        Path f = file(RUN_INFO);
+        JsonNode root;
+        try {
+            root = JSON.readTree(SafeRead.bytes(f, "run.json", MAX_RUN_INFO_BYTES, SafeRead.Links.REFUSE));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CorruptFileException(f + ": not valid JSON (it records where the run came from)");
+        }
+        if (root == null || !root.isObject() || !root.path("provenance").isObject()) {
+            throw new CorruptFileException(f + ": not a run record (expected a JSON object with provenance)");
+        }
+        JsonNode seed = root.path("provenance").path("seed");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong() || seed.asLong() != cfg.seed()) {
+            throw new CorruptFileException(f + ": provenance.seed is " + seed + ", " + CONFIG + " says " + cfg.seed()
+                    + " (a run.json of another run?)");
+        }
+        JsonNode n = root.path("parameters");
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() != task.layout().parameterCount()) {
+            throw new CorruptFileException(f + ": parameters is " + n + ", the configuration's genome has "
+                    + task.layout().parameterCount() + " (a run.json of another run?)");
+        }
+        JsonNode init = root.path("init_from");
+        if (!init.isMissingNode() && (!init.isObject() || !init.path("checksum").isTextual())) {
+            throw new CorruptFileException(f + ": init_from: expected the source genome's record");
+        }
+    }
+
     /** The metrics log's lines as maps, in order (a last line torn by a crash is left out). */
     public List<Map<String, Object>> metrics() throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MetricsLog.Row r : MetricsLog.read(file(METRICS))) {
+        for (MetricsLog.Row r : metricsRows(config())) {
             rows.add(r.values());
         }
         return rows;
+    }
+
+    /** The metrics log's rows, bounded by the size of a run of {@code cfg}'s budget. */
+    List<MetricsLog.Row> metricsRows(RunConfig cfg) throws IOException {
+        return MetricsLog.read(file(METRICS), cfg.generations(), cfg.checkpointEvery());
+    }
+
+    /**
+     * Null when metrics.jsonl holds every generation from 0 on in order, else what is missing in
+     * words ("generations 14-29 are missing").
+     */
+    public String metricsHole(List<Map<String, Object>> rows) {
+        List<MetricsLog.Row> r = new ArrayList<>();
+        for (Map<String, Object> m : rows) {
+            r.add(new MetricsLog.Row(m, ""));
+        }
+        return MetricsLog.hole(r, 0);
     }
 }

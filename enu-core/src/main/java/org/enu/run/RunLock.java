@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.enu.config.ConfigException;
 import org.enu.io.AtomicFiles;
 import org.enu.io.FileWriteException;
+import org.enu.io.SafeRead;
 
 /**
  * The one writer of a run directory: an exclusive OS lock on {@code DIR/.lock}, held while a
@@ -77,6 +79,12 @@ public final class RunLock implements AutoCloseable {
     private static RunLock lock(Path dir, Path key) throws IOException {
         Path file = dir.resolve(FILE);
         boolean created = false;
+        // a link here would make the pid line below overwrite whatever file it points to
+        SafeRead.requireNoLink(file);
+        if (SafeRead.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a FIFO would block the open below until some other process opened it
+            throw new FileWriteException(file, "exists and is not a regular file");
+        }
         try {
             Files.createFile(file);
             created = true;
@@ -88,8 +96,15 @@ public final class RunLock implements AutoCloseable {
         Object before = fileKey(file);
         FileChannel ch;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) { // made a link between the look above and the open
+                SafeRead.requireNoLink(file);
+        if (SafeRead.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a FIFO would block the open below until some other process opened it
+            throw new FileWriteException(file, "exists and is not a regular file");
+        }
+            }
             throw new FileWriteException(file, AtomicFiles.reason(e));
         }
         FileLock lock;

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.enu.config.ConfigException;
+import org.enu.config.Limits;
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
 import org.enu.io.AtomicFiles;
 import org.enu.io.Checkpoint;
+import org.enu.io.CorruptFileException;
 import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.io.Provenance;
@@ -73,6 +75,7 @@ public final class TrainingRun {
     public static Result start(RunConfig cfg, Path dir, List<RunListener> listeners, BooleanSupplier stop,
                                InitialGenome init, EvaluatorFactory evaluators) throws IOException {
         RunFiles.requireEmpty(dir);
+        String yaml = readableConfig(cfg);
         Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
         TrainingTask task = experiment.task();
         Stages.checkStages(cfg, task);
@@ -98,7 +101,7 @@ public final class TrainingRun {
         try {
             try {
                 RunFiles.requireEmpty(dir); // another start may have filled it between the first look and the lock
-                AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), cfg.tree().toYaml());
+                AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), yaml);
                 Map<String, Object> info = new LinkedHashMap<>();
                 info.put("provenance", Provenance.current(cfg.seed()));
                 info.put("parameters", task.layout().parameterCount());
@@ -181,8 +184,29 @@ public final class TrainingRun {
         }
         Stages.checkStages(cfg, task);
         Stages.checkMemory(updated, task);
-        List<MetricsLog.Row> metrics = MetricsLog.read(rd.file(RunDirectory.METRICS));
+        readableConfig(updated);
+        List<MetricsLog.Row> metrics = rd.metricsRows(cfg);
+        String hole = MetricsLog.hole(metrics, reached);
+        if (hole != null) {
+            throw new CorruptFileException(rd.file(RunDirectory.METRICS) + ": " + hole + "; resuming would leave a "
+                    + "permanent gap in the run's record (was the file cut, edited or deleted?)");
+        }
         return new Resumed(rd, cfg, updated, task, ckpt.state(), metrics);
+    }
+
+    /**
+     * The config.yaml a run writes, refused if it would be larger than enu reads back: the
+     * resolved tree spells out every default, so it is larger than the --config file it came from.
+     */
+    private static String readableConfig(RunConfig cfg) {
+        String yaml = cfg.tree().toYaml();
+        long bytes = yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > Limits.MAX_CONFIG_BYTES) {
+            throw new ConfigException("config: the resolved configuration would be " + bytes + " bytes in "
+                    + RunDirectory.CONFIG + ", more than the " + (Limits.MAX_CONFIG_BYTES >> 10) + " kB enu reads back "
+                    + "(a very long curriculum?)");
+        }
+        return yaml;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.enu.task;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One independent measurement of an agent on held-out environments.
@@ -35,6 +36,16 @@ public record Metric(String name, double value, String description, Better bette
         for (Metric x : metrics) {
             m.put(x.name(), x.value());
         }
+        return m;
+    }
+
+    /**
+     * The values as JSON writes them: a value that is not finite (a rate with no episode to
+     * count, say) becomes null, as in metrics.jsonl, instead of Jackson's string "NaN".
+     */
+    public static LinkedHashMap<String, Double> jsonValues(Map<String, Double> values) {
+        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> m.put(k, v != null && Double.isFinite(v) ? v : null));
         return m;
     }
 
