@@ -5,15 +5,17 @@ package org.enu.task.tmaze;
  * junction into an arm) are counted per phase: before the first poison, after it, and after a
  * swap that followed it; {@code *Food} of them went into the arm that held the food. The visits to
  * the poison (the agent had it in sight; {@link MazeScore#poisonVisit}) are counted before and after
- * the first poison, with those that ended by eating it.
+ * the first poison, with those that ended by eating it, and separately those after the first
+ * poison but before any food ({@link MazeScore#poisonVisitsBeforeFood}).
  */
 public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive,
                            int choicesBefore, int foodChoicesBefore, int choicesAfter, int foodChoicesAfter,
                            int choicesSwap, int foodChoicesSwap, int poisonVisitsBefore, int poisonEatenBefore,
-                           int poisonVisitsAfter, int poisonEatenAfter) {
+                           int poisonVisitsAfter, int poisonEatenAfter, int poisonVisitsBeforeFood,
+                           int poisonEatenBeforeFood) {
     /** Without arm choices and poison visits (all 0). */
     public EpisodeStats(double fitness, int foods, int poisons, int poisonsAfterFirst, int stepsAlive) {
-        this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        this(fitness, foods, poisons, poisonsAfterFirst, stepsAlive, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public static EpisodeStats of(TMaze finished) {
@@ -23,7 +25,13 @@ public record EpisodeStats(double fitness, int foods, int poisons, int poisonsAf
                 total(finished, TMaze.AFTER_POISON), finished.score().armChoices(TMaze.AFTER_POISON, true),
                 total(finished, TMaze.AFTER_SWAP), finished.score().armChoices(TMaze.AFTER_SWAP, true),
                 finished.score().poisonVisits(false, false), finished.score().poisonVisits(false, true),
-                finished.score().poisonVisits(true, false), finished.score().poisonVisits(true, true));
+                finished.score().poisonVisits(true, false), finished.score().poisonVisits(true, true),
+                finished.score().poisonVisitsBeforeFood(false), finished.score().poisonVisitsBeforeFood(true));
+    }
+
+    /** Visits to the poison after the first poison and before any food that did not eat it. */
+    public int poisonRefusedBeforeFood() {
+        return poisonVisitsBeforeFood - poisonEatenBeforeFood;
     }
 
     private static int total(TMaze m, int phase) {

@@ -17,6 +17,7 @@ public final class MazeScore {
     private int stepsAlive;
     private final int[][] armChoices = new int[3][2]; // [phase][1 = food arm]
     private final int[][] poisonVisits = new int[2][2]; // [0 before the first poison, 1 after][1 = eaten]
+    private final int[] poisonVisitsBeforeFood = new int[2]; // after the first poison, before any food [1 = eaten]
 
     /** An item eaten: the reward counts +1 instead when it is the first and the first counts positive. */
     void ate(boolean poison, double reward, boolean firstRewardPositive) {
@@ -50,16 +51,32 @@ public final class MazeScore {
     /**
      * A visit to the poison ended: the agent had it in sight (its colour sensor on) and either ate
      * it or moved or turned so that it was out of sight. Counted in the phase of the decision:
-     * before the first poison (also when this visit eats the first one) or after it.
+     * before the first poison (also when this visit eats the first one) or after it. A visit after
+     * the first poison while no food has been eaten yet also counts in the window that only the
+     * taste of the poison can have taught ({@link #poisonVisitsBeforeFood}). The counts are those
+     * before the meal the visit may end with: the maze calls this before {@link #ate}, and a visit
+     * refused never ends by eating the food (in neither layout are both items in sight at once).
      */
     void poisonVisit(boolean eaten) {
         poisonVisits[poisons == 0 ? 0 : 1][eaten ? 1 : 0]++;
+        if (poisons > 0 && foods == 0) {
+            poisonVisitsBeforeFood[eaten ? 1 : 0]++;
+        }
     }
 
     /** Visits to the poison before (after = false) or after the first poison, all or only those that ate it. */
     public int poisonVisits(boolean after, boolean eatenOnly) {
         int[] v = poisonVisits[after ? 1 : 0];
         return eatenOnly ? v[1] : v[0] + v[1];
+    }
+
+    /**
+     * Visits to the poison after the first poison was eaten and before any food, all or only those
+     * that ate it: the decisions only the poison's taste can inform (a life whose first meal is
+     * food has none).
+     */
+    public int poisonVisitsBeforeFood(boolean eatenOnly) {
+        return eatenOnly ? poisonVisitsBeforeFood[1] : poisonVisitsBeforeFood[0] + poisonVisitsBeforeFood[1];
     }
 
     void alive(int steps) {

@@ -7,12 +7,14 @@ import java.util.List;
  * poison / episodes that ate any poison (NaN when none did); {@code sdFitness} is the sample
  * standard deviation of the episode fitness (0 for one episode). The arm-choice rates are the
  * mean, over episodes that made such a choice, of the fraction of choices into the food arm; the
- * poison-taken rates the same for the visits to the poison that ended by eating it.
+ * poison-taken rates the same for the visits to the poison that ended by eating it;
+ * {@code poisonRefusedBeforeFood} the same for the visits after the first poison and before any
+ * food that did not eat it.
  */
 public record Summary(int episodes, double meanFitness, double sdFitness, double meanFoods, double meanPoisons,
                       int poisonedEpisodes, double reEatRate, double meanStepsAlive,
                       Rate foodArmBefore, Rate foodArmAfter, Rate foodArmAfterSwap,
-                      Rate poisonTakenBefore, Rate poisonTakenAfter) {
+                      Rate poisonTakenBefore, Rate poisonTakenAfter, Rate poisonRefusedBeforeFood) {
     /** A mean over episodes and its standard error (NaN, NaN when no episode counts). */
     public record Rate(double mean, double stderr, int episodes) {
         /** The mean of per-episode fractions num/den over the episodes with den > 0. */
@@ -69,7 +71,8 @@ public record Summary(int episodes, double meanFitness, double sdFitness, double
                 Rate.of(stats, EpisodeStats::foodChoicesAfter, EpisodeStats::choicesAfter),
                 Rate.of(stats, EpisodeStats::foodChoicesSwap, EpisodeStats::choicesSwap),
                 Rate.of(stats, EpisodeStats::poisonEatenBefore, EpisodeStats::poisonVisitsBefore),
-                Rate.of(stats, EpisodeStats::poisonEatenAfter, EpisodeStats::poisonVisitsAfter));
+                Rate.of(stats, EpisodeStats::poisonEatenAfter, EpisodeStats::poisonVisitsAfter),
+                Rate.of(stats, EpisodeStats::poisonRefusedBeforeFood, EpisodeStats::poisonVisitsBeforeFood));
     }
 
     /** Standard error of the mean fitness. */

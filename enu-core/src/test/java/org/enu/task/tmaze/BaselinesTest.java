@@ -59,7 +59,8 @@ class BaselinesTest {
                 m.score().armChoices(TMaze.AFTER_SWAP, true) + m.score().armChoices(TMaze.AFTER_SWAP, false),
                 m.score().armChoices(TMaze.AFTER_SWAP, true),
                 m.score().poisonVisits(false, false), m.score().poisonVisits(false, true),
-                m.score().poisonVisits(true, false), m.score().poisonVisits(true, true)), s);
+                m.score().poisonVisits(true, false), m.score().poisonVisits(true, true),
+                m.score().poisonVisitsBeforeFood(false), m.score().poisonVisitsBeforeFood(true)), s);
         assertTrue(s.poisonEatenBefore() + s.poisonEatenAfter() == m.score().poisons(),
                 "every poison eaten ends a visit in which it was in sight");
         assertTrue(s.choicesBefore() + s.choicesAfter() + s.choicesSwap() >= m.score().foods() + m.score().poisons(),

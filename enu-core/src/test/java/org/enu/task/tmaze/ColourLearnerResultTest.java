@@ -57,6 +57,30 @@ class ColourLearnerResultTest {
         assertEquals(num(documented, "normalised_score"), m.get("normalised_score"), 0.05);
     }
 
+    /**
+     * The either-taste world (tmaze.swap_after_poison: a poison may move the items too): the oracle
+     * refuses every poison it sees between its first poison and its first food, the side learner none.
+     * The committed learner learned the colour from its first food, not from the poison's taste: on the
+     * 256 documented mazes (evals/either-taste-world.json) it refuses 0.10 ± 0.03 of those visits, and
+     * it re-eats poison in 0.47 of its poisoned lives. A learner that learns from either taste would
+     * score near 1; this states today's genome, so replacing the genome means revisiting it.
+     */
+    @Test
+    void theCommittedColourLearnerRarelyRefusesThePoisonBeforeItsFirstFood() throws Exception {
+        RunDirectory rd = new RunDirectory(RUN).requireExisting();
+        RunConfig cfg = rd.config().withSets(List.of("tmaze.swap_after_poison=true"));
+        TMazeReport report = (TMazeReport) cfg.newReport();
+        long[] keys = EnvironmentKeys.heldOut(ResultsReport.SEED, SMALL);
+        Map<String, Double> m = Metric.values(report.metrics(rd.latestGenome().parameters(), keys));
+        Map<String, List<Metric>> baselines = report.baselines(keys);
+        assertEquals(1.0, Metric.values(baselines.get("oracle")).get("poison_refused_before_food"), 0.0);
+        assertEquals(0.0, Metric.values(baselines.get("side_learner")).get("poison_refused_before_food"), 0.0);
+        double refused = m.get("poison_refused_before_food");
+        assertTrue(refused >= 0.0 && refused <= 0.3, "refused before food " + m);
+        assertTrue(m.get("poison_reeat_rate") >= 0.3, "re-eat " + m);
+        assertEquals(0.0, Metric.values(baselines.get("side_learner")).get("fitness_vs_side_learner"), 0.0);
+    }
+
     private static double num(Map<String, Object> o, String key) {
         return ((Number) o.get(key)).doubleValue();
     }

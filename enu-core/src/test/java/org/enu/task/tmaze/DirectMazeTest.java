@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.enu.rng.KeyedRandom;
 import org.enu.rng.Keys;
 import org.junit.jupiter.api.Test;
@@ -276,5 +277,84 @@ class DirectMazeTest {
         assertEquals(1.0, side.poisonTakenAfter().mean(), 1e-12);
         assertEquals(1.0, o.poisonTakenBefore().mean(), 1e-12);
         assertTrue(o.poisonTakenAfter().episodes() > 50, "the oracle meets the poison after swaps");
+    }
+    /**
+     * poison_refused_before_food, hand-worked in the direct maze with the hungry rule (a second
+     * poison does not end the episode; one food never reaches a swap opportunity). Poison below
+     * (red), food above. Each trip: R R R to the junction, then DOWN into the poison's arm (the
+     * poison in sight) or UP into the food's.
+     */
+    @Test
+    void poisonRefusedBeforeFoodCountsOnlyTheVisitsBetweenTheFirstPoisonAndTheFirstFood() {
+        // A: poison first; then in sight twice before any food, refused once and eaten once; then a
+        // food; then refused once more, which comes after a food and does not count
+        TMaze a = new TMaze(DIRECT_HUNGRY, GREEN_TOP_RED_POISON, SWAP);
+        acts(a, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // eats the first poison
+        assertEquals(0, a.score().poisonVisitsBeforeFood(false), "the visit that eats the first poison is before it");
+        acts(a, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_UP); // in sight, turns back: refused
+        acts(a, MOVE_DOWN, MOVE_DOWN); // in sight again, eaten
+        assertEquals(2, a.score().poisons());
+        acts(a, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP); // the first food
+        assertEquals(1, a.score().foods());
+        acts(a, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_UP); // refused after a food
+        assertEquals(2, a.score().poisonVisitsBeforeFood(false));
+        assertEquals(1, a.score().poisonVisitsBeforeFood(true));
+        assertEquals(3, a.score().poisonVisits(true, false), "poison_taken_after_poison sees all three");
+        assertEquals(1, a.score().poisonVisits(true, true));
+        EpisodeStats sa = EpisodeStats.of(a);
+        assertEquals(2, sa.poisonVisitsBeforeFood());
+        assertEquals(1, sa.poisonRefusedBeforeFood());
+        // counting the refusal after the food as well would give 2/3
+        assertEquals(0.5, Summary.of(List.of(sa)).poisonRefusedBeforeFood().mean(), 0.0);
+
+        // B: food first, then the first poison, then the poison refused: after a food, not counted
+        TMaze b = new TMaze(DIRECT_HUNGRY, GREEN_TOP_RED_POISON, SWAP);
+        acts(b, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP);
+        acts(b, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN);
+        acts(b, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_UP);
+        assertEquals(1, b.score().poisonVisits(true, false));
+        assertEquals(0, b.score().poisonVisitsBeforeFood(false));
+        EpisodeStats sb = EpisodeStats.of(b);
+
+        // C: poison first, then refused once, then (from the junction) up to the food
+        TMaze c = new TMaze(DIRECT_HUNGRY, GREEN_TOP_RED_POISON, SWAP);
+        acts(c, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN);
+        acts(c, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_UP, MOVE_UP, MOVE_UP);
+        assertEquals(1, c.score().foods());
+        assertEquals(1, c.score().poisonVisitsBeforeFood(false));
+        assertEquals(0, c.score().poisonVisitsBeforeFood(true));
+        EpisodeStats sc = EpisodeStats.of(c);
+
+        // the mean over the episodes with such a visit (A 1/2, C 1/1; B has none), as Summary.Rate does
+        Summary.Rate r = Summary.of(List.of(sa, sb, sc)).poisonRefusedBeforeFood();
+        assertEquals(2, r.episodes());
+        assertEquals(0.75, r.mean(), 1e-15);
+        assertEquals(0.25, r.stderr(), 1e-15); // sqrt(((0.5-0.75)^2 + (1-0.75)^2) / 1 / 2)
+        // no episode with such a visit: NaN, like the other rates
+        Summary.Rate none = Summary.of(List.of(sb)).poisonRefusedBeforeFood();
+        assertTrue(Double.isNaN(none.mean()) && Double.isNaN(none.stderr()));
+        assertEquals(0, none.episodes());
+    }
+
+    /**
+     * Where a poison may move the items too (tmaze.swap_after_poison), the side learner walks into
+     * the poison's new arm and eats it, while the oracle refuses every poison it sees before its first
+     * food; in the final task's world (no swap after a poison) neither meets the poison before food.
+     */
+    @Test
+    void onlyTheOracleRefusesThePoisonBeforeItsFirstFood() {
+        long[] keys = org.enu.eval.EnvironmentKeys.heldOut(1, 200);
+        MazeConfig either = DIRECT_HUNGRY.withSwapAfterPoison(true);
+        Summary o = Summary.of(Baselines.stats(either, OracleLearner.oracle(), keys));
+        Summary side = Summary.of(Baselines.stats(either, OracleLearner.sideLearner(), keys));
+        assertEquals(1.0, o.poisonRefusedBeforeFood().mean(), 0.0);
+        assertEquals(0.0, side.poisonRefusedBeforeFood().mean(), 0.0);
+        assertTrue(o.poisonRefusedBeforeFood().episodes() > 20, "oracle: " + o.poisonRefusedBeforeFood());
+        assertTrue(side.poisonRefusedBeforeFood().episodes() > 20, "side: " + side.poisonRefusedBeforeFood());
+        for (MazePolicy.Factory p : List.of(OracleLearner.oracle(), OracleLearner.sideLearner())) {
+            Summary plain = Summary.of(Baselines.stats(DIRECT_HUNGRY, p, keys));
+            assertEquals(0, plain.poisonRefusedBeforeFood().episodes());
+            assertTrue(Double.isNaN(plain.poisonRefusedBeforeFood().mean()));
+        }
     }
 }
