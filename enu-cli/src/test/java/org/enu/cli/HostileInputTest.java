@@ -163,7 +163,7 @@ class HostileInputTest {
     }
 
     @Test
-    void numbersArePlainDecimalsThatAFloatCanHold() throws IOException {
+    void numbersArePlainDecimalsNotTooCloseToZero() throws IOException {
         for (String v : List.of("0x10", "1_28", "010", "0o20")) {
             refused("es.offspring", CliTest.concat(new String[] {"train", "iaf"}, CliTest.tiny("--set",
                     "es.offspring=" + v, "--out", tmp.resolve("n").toString())));
@@ -172,7 +172,6 @@ class HostileInputTest {
         Path y = Files.writeString(tmp.resolve("u.yaml"), "es:\n  offspring: 1_28\n");
         refused("es.offspring: not a plain decimal number", "config", "iaf", "--config", y.toString());
         refused("got 1e-320", "config", "iaf", "--set", "es.sigma=1e-320");
-        refused("got 1e39", "config", "iaf", "--set", "es.sigma=1e39");
         CliTest.Result ok = CliTest.enu("config", "iaf", "--set", "es.sigma=2.5e-3", "--set", "es.offspring=+64",
                 "--set", "es.momentum=.5");
         assertEquals(0, ok.code(), ok.err());

@@ -178,11 +178,10 @@ final class YamlReader {
             case VALUE_NUMBER_FLOAT: {
                 requireDecimal(p, where, DECIMAL);
                 double d = p.getDoubleValue();
-                // every number a configuration holds is used as a float or an int: a value that a
-                // float cannot hold would silently become infinite or 0
-                if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
+                if (!Double.isFinite(d)) {
                     throw new ConfigException(where + "number out of range, got " + clip(p.getText()));
                 }
+                // many settings are floats: a value so close to 0 would silently become 0 there
                 if (d != 0 && Math.abs(d) < Float.MIN_NORMAL) {
                     throw new ConfigException(where + "number too close to 0 to be used (the smallest is about "
                             + Float.MIN_NORMAL + "), got " + clip(p.getText()));

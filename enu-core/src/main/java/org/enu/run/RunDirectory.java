@@ -46,6 +46,8 @@ public final class RunDirectory {
 
     /** Every file enu reads or writes in a run directory; none of them may be a symbolic link. */
     static final List<String> FILES = List.of(CONFIG, RUN_INFO, METRICS, CHECKPOINT, GENOME, RunLock.FILE);
+    private static final Map<String, String> KINDS = Map.of(CONFIG, "configuration", RUN_INFO, "run.json", METRICS,
+            "metrics log", CHECKPOINT, "checkpoint", GENOME, "genome", RunLock.FILE, "lock");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,9 +75,12 @@ public final class RunDirectory {
         }
         for (String f : FILES) {
             SafeRead.requireNoLink(file(f));
+            // found now, not when a resume is about to write it generations later
+            if (Files.isDirectory(file(f), LinkOption.NOFOLLOW_LINKS)) {
+                throw new CorruptFileException(file(f) + ": is a directory, not a " + KINDS.get(f) + " file");
+            }
             if (SafeRead.exists(file(f)) && !Files.isRegularFile(file(f), LinkOption.NOFOLLOW_LINKS)) {
-                // found now, not when a resume is about to write it generations later
-                throw new CorruptFileException(file(f) + ": not a regular file (a FIFO, device or directory?)");
+                throw new CorruptFileException(file(f) + ": not a regular file (a FIFO or device?)");
             }
         }
         return this;
@@ -218,13 +223,18 @@ public final class RunDirectory {
     private static final long MAX_RUN_INFO_BYTES = 64 << 10;
 
     /**
-     * Checks run.json, the run's provenance, as far as it can be checked: present, a JSON object
+     * Checks run.json, the run's provenance, as far as it can be checked: present (in a directory
+     * with a checkpoint, which enu wrote and can resume; a genome copied out of its run may come
+     * without it), a JSON object
      * whose {@code provenance.seed} is config.yaml's seed and whose {@code parameters} is the
      * genome's size. (Its other fields describe the machine; an edit to them cannot be told from
      * the truth, as no checksum covers them.)
      */
     void checkRunInfo(RunConfig cfg, TrainingTask task) throws IOException {
         Path f = file(RUN_INFO);
+        if (!SafeRead.exists(f) && !SafeRead.exists(file(CHECKPOINT))) {
+            return; // a genome copied out of its run (results/...), without the run's other files
+        }
         JsonNode root;
         try {
             root = JSON.readTree(SafeRead.bytes(f, "run.json", MAX_RUN_INFO_BYTES, SafeRead.Links.REFUSE));

@@ -27,16 +27,22 @@ package org.enu.task.tmaze;
  *                          beside the reward (a training aid: the colour and the taste coincide, as
  *                          in neuromodulated STDP); false: the maze as the authors have it, where the
  *                          colour is seen one move before the taste
+ * @param swapAfterPoisonMazes in training, the fraction of a generation's mazes (the last ones of
+ *                          the mini-batch, rounded to whole mazes) in which a poison also opens a
+ *                          swap opportunity, whatever {@code maze.swapAfterPoison} says: a mix of
+ *                          the final task and the world where learning from the poison's taste
+ *                          pays; evaluation always uses {@code maze.swapAfterPoison}
  */
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                           String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
-                          boolean balanced, String outputNoiseKey, double initOutputBias, boolean tasteColour) {
+                          boolean balanced, String outputNoiseKey, double initOutputBias, boolean tasteColour,
+                          double swapAfterPoisonMazes) {
 
     /** The settings before balanced sets, per-offspring noise and the output bias existed. */
     public TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                        String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
         this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, integration, shuffleSensors,
-                shuffleActions, maze, false, "environment", 0, false);
+                shuffleActions, maze, false, "environment", 0, false, 0);
     }
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
@@ -66,6 +72,10 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
         if (!Double.isFinite(initOutputBias)) {
             throw new IllegalArgumentException("init_output_bias: must be a finite number, got " + initOutputBias);
         }
+        if (!(swapAfterPoisonMazes >= 0 && swapAfterPoisonMazes <= 1)) {
+            throw new IllegalArgumentException("swap_after_poison_mazes: must be a fraction in [0, 1], got "
+                    + swapAfterPoisonMazes);
+        }
         if (hiddenNeurons < 0) {
             throw new IllegalArgumentException("hidden_neurons: must be >= 0, got " + hiddenNeurons);
         }
@@ -78,6 +88,11 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
     /** Whether a neuron's input is the mean of its synapses' outputs (else their sum). */
     public boolean meanIntegration() {
         return integration.equals("mean");
+    }
+
+    /** Whether training maze e of a mini-batch of m is one where a poison also opens a swap opportunity. */
+    public boolean swapAfterPoisonInTraining(int e, int m) {
+        return maze.swapAfterPoison() || e >= m - (int) Math.round(swapAfterPoisonMazes * m);
     }
 
     /** Whether output noise is drawn per offspring (else shared by all offspring of an environment). */

@@ -171,12 +171,14 @@ public final class TMazeTask implements TrainingTask {
      * balanced; the colour is drawn from the key with that probability.
      */
     TMaze trainingMaze(long envKey, int e) {
+        MazeConfig world = cfg.swapAfterPoisonInTraining(e, cfg.environments()) && !maze.swapAfterPoison()
+                ? maze.withSwapAfterPoison(true) : maze;
         if (!cfg.balanced() || cfg.environments() % 4 != 0) {
-            return newMaze(envKey);
+            return world == maze ? newMaze(envKey) : new TMaze(world, envKey, Baselines.swapKey(envKey));
         }
         int layout = maze.poisonGreenProbability() == 0.5 ? e & 3
                 : (e & 2) | (TMaze.layoutOf(envKey, maze.poisonGreenProbability()) & 1);
-        return new TMaze(maze, layout, Baselines.swapKey(envKey));
+        return new TMaze(world, layout, Baselines.swapKey(envKey));
     }
 
     /** The output-noise key of an environment, and of an offspring in it (offspring < 0: none). */

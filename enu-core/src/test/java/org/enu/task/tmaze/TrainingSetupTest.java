@@ -189,4 +189,27 @@ class TrainingSetupTest {
             assertTrue(meals[0] > 0, "the untrained centre eats in some of 16 mazes");
         }
     }
+
+    @Test
+    void aMixedMiniBatchSwapsAfterPoisonInItsLastMazesOnlyAndStillBalancesEachWorld() {
+        TMazeTask t = task("tmaze.environments=8", "tmaze.swap_after_poison_mazes=0.5");
+        long[] keys = EnvironmentKeys.training(3, 0, 8);
+        int[][] count = new int[2][4];
+        for (int e = 0; e < 8; e++) {
+            TMaze m = t.trainingMaze(keys[e], e);
+            assertEquals(e >= 4, m.config().swapAfterPoison(), "maze " + e);
+            count[e >= 4 ? 1 : 0][(m.poisonIsGreen() ? 1 : 0) | (m.greenOnLeft() ? 2 : 0)]++;
+            assertTrue(!t.newMaze(keys[e]).config().swapAfterPoison(), "held-out mazes keep the task's own world");
+        }
+        assertArrayEquals(new int[] {1, 1, 1, 1}, count[0], "each world plays all four layouts");
+        assertArrayEquals(new int[] {1, 1, 1, 1}, count[1]);
+        // 0 (the default) changes nothing; 1 is the either-taste world everywhere; 0.3 of 8 rounds to 2 mazes
+        for (int e = 0; e < 8; e++) {
+            assertTrue(!task("tmaze.environments=8").trainingMaze(keys[e], e).config().swapAfterPoison());
+            assertTrue(task("tmaze.environments=8", "tmaze.swap_after_poison_mazes=1").trainingMaze(keys[e], e)
+                    .config().swapAfterPoison());
+            assertEquals(e >= 6, task("tmaze.environments=8", "tmaze.swap_after_poison_mazes=0.3")
+                    .trainingMaze(keys[e], e).config().swapAfterPoison());
+        }
+    }
 }
