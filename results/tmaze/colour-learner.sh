@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the T-maze colour learner of issue 8 (results/tmaze/run-y4-100) from scratch: six stages, each an
+# Makes the T-maze colour learner for the final task (results/tmaze/run-y4-100) from scratch: six stages, each an
 # `enu train` that starts from the previous stage's centre (--init-from) under the next recipe, 1 thread each.
 # Every stage gives the same bits as the committed runs (their run.json record the source's checksums).
 #
