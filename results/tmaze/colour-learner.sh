@@ -8,7 +8,7 @@
 # Generation time on a 2-core Intel Xeon (AVX-512), JDK 17, one evolution per core beside another:
 #   H 300 generations 11.7 min, L 150 4.9 min, R 300 26.8 min, T 667 64.1 min, Y 125 16.1 min, Y4 100 11.1 min:
 #   135 min in all.
-# Stages (docs/RESULTS.md, "T-maze learning"; recipe files in results/tmaze/recipes/):
+# Stages (docs/RESULTS.md, T-maze, "What was tried"; recipe files in results/tmaze/recipes/):
 #   H  navigation from scratch (64 offspring, poison worth 0, sensors unshuffled)          recipe.yaml
 #   L  a green reflex: green is always the poison                                          l-green-reflex.yaml
 #   R  either colour the poison (only the taste tells), 256 offspring                      r-taste-only-256-offspring.yaml
