@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Makes the IAF mimic of issue 10 (results/iaf) from scratch: eight stages, each an `enu train` that starts
-# from the previous stage's centre (--init-from) under the next recipe, 1 thread each (docs/RESULTS.md, IAF
-# session 6; recipes in results/iaf/recipes/). The stage lengths are those of the runs that found it. Since
-# session 8 every stage also weighs the potential term's steps by 1 + (0.05 / input)^2 (iaf.potential_timing:
-# a potential error moves the spike by about error / input steps; docs/RESULTS.md row BQ).
+# Makes the committed IAF mimic (results/iaf; its target: spike-time F1 >= 0.95 and chance-corrected F1 >= 0.9
+# on 256 held-out environments) from scratch: eight stages, each an `enu train` that starts from the previous
+# stage's centre (--init-from) under the next recipe, 1 thread each (docs/RESULTS.md, IAF rows AA-AU; recipes
+# in results/iaf/recipes/). The stage lengths are those of the runs that found it. Every stage also weighs the
+# potential term's steps by 1 + (0.05 / input)^2 (iaf.potential_timing: a potential error moves the spike by
+# about error / input steps), which the first chain (row AU) did without; docs/RESULTS.md row BQ.
 #
 #   results/iaf/mimic.sh [OUT]      (OUT defaults to runs/iaf-mimic)
 #
@@ -39,7 +40,7 @@ stage() { # name generations config [init-from] [--set KEY=VALUE ...]
   fi
 }
 focus=(--set iaf.potential_focus=100 --set iaf.potential_band=0.05)
-timing=(--set iaf.potential_timing=0.05) # every stage: slow inputs weigh more in the potential term (session 8)
+timing=(--set iaf.potential_timing=0.05) # every stage: slow inputs weigh more in the potential term (row BQ)
 stage a 20000 "$r/teacher-potential.yaml" "" "${timing[@]}"
 stage b 5275 "$r/from-p1-potential-only.yaml" "$out/a" "${timing[@]}"
 stage c 6000 "$r/potential-focus.yaml" "$out/b" "${timing[@]}"

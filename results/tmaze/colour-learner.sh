@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the T-maze colour learner of issue 8 (results/tmaze/run-y4-100) from scratch: six stages, each an
+# Makes the T-maze colour learner for the final task (results/tmaze/run-y4-100) from scratch: six stages, each an
 # `enu train` that starts from the previous stage's centre (--init-from) under the next recipe, 1 thread each.
 # Every stage gives the same bits as the committed runs (their run.json record the source's checksums).
 #
@@ -8,7 +8,7 @@
 # Generation time on a 2-core Intel Xeon (AVX-512), JDK 17, one evolution per core beside another:
 #   H 300 generations 11.7 min, L 150 4.9 min, R 300 26.8 min, T 667 64.1 min, Y 125 16.1 min, Y4 100 11.1 min:
 #   135 min in all.
-# Stages (docs/RESULTS.md, "T-maze learning"; recipe files in results/tmaze/recipes/):
+# Stages (docs/RESULTS.md, T-maze, "What was tried"; recipe files in results/tmaze/recipes/):
 #   H  navigation from scratch (64 offspring, poison worth 0, sensors unshuffled)          recipe.yaml
 #   L  a green reflex: green is always the poison                                          l-green-reflex.yaml
 #   R  either colour the poison (only the taste tells), 256 offspring                      r-taste-only-256-offspring.yaml

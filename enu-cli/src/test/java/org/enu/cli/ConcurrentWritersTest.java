@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's reproduction: two {@code enu train} processes with different seeds on one --out.
+ * Two writers on one run directory: two {@code enu train} processes with different seeds on one --out.
  * Whichever way they interleave, one run is written whole and the other is refused on one line.
  */
 class ConcurrentWritersTest {

@@ -24,9 +24,9 @@ class GoldenRunTest {
     @CsvSource({
         "iaf, be8d28f2c3484c2f",
         "stdp, a2b249b8c6aadac0",
-        // output noise per offspring (tmaze.output_noise_key: offspring, the default since issue 8)
+        // output noise per offspring (tmaze.output_noise_key: offspring, the default, as the authors draw it)
         "tmaze, a81566a21339c789",
-        // output noise shared by all offspring of a generation: the digest from before issue 8
+        // output noise shared by all offspring of a generation (output_noise_key: environment, the former default)
         "tmaze-shared-noise, a6ccfad39e68ee3e",
     })
     void threeGenerationsEndInTheseBits(String taskName, String expected) throws Exception {

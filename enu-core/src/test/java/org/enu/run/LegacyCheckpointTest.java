@@ -39,7 +39,7 @@ class LegacyCheckpointTest {
         RunDirectoryReliabilityTest.AtomicStop stop = new RunDirectoryReliabilityTest.AtomicStop(2);
         TrainingRun.start(TestTasks.tinyIaf(5, 2), dir, List.of(stop), stop);
 
-        // config.yaml as enu wrote it before issue 9: no strategy keys in the es section
+        // config.yaml as enu wrote it before es.strategy existed (one strategy): no strategy keys in the es section
         ConfigTree tree = ConfigTree.read(dir.resolve(RunDirectory.CONFIG));
         Map<String, Object> root = new LinkedHashMap<>(tree.map());
         Map<String, Object> es = new LinkedHashMap<>((Map<String, Object>) root.get("es"));

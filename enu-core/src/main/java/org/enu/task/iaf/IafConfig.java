@@ -72,7 +72,7 @@ public record IafConfig(int environments, int steps, double threshold, double in
                 traceWeight, 0, 0.01);
     }
 
-    /** None of the terms added in session 6 (teacher forcing, potential, consistency; four segments). */
+    /** None of the dense-loss training options (teacher forcing, potential, consistency; four segments). */
     public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
                      int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
                      double marginWeight, double margin) {

@@ -9,7 +9,7 @@ import org.enu.eval.EnvironmentKeys;
 import org.junit.jupiter.api.Test;
 
 /**
- * How exact an IAF mimic must be (docs/RESULTS.md, IAF session 6): an exact IAF neuron whose
+ * How exact an IAF mimic must be (docs/RESULTS.md, IAF, "How exact must a mimic be?"): an exact IAF neuron whose
  * threshold is off by a fraction ε, or whose input gain is, scored against the target on the
  * held-out environments of {@code enu eval}. The F1 (±1) target of 0.95 needs the ratio of
  * threshold to gain within about half a percent of the target's.
