@@ -25,6 +25,7 @@ final class ProgressListener implements RunListener {
     private long lastLogNanos;
     private long nonfiniteTotal;
     private int nonfiniteGenerations;
+    private String stage = "";
 
     ProgressListener(String label, boolean interactive, PrintWriter log) {
         this.label = label;
@@ -50,8 +51,13 @@ final class ProgressListener implements RunListener {
     }
 
     @Override
+    public void stageStatus(String status) {
+        stage = status + " | ";
+    }
+
+    @Override
     public void generation(GenerationStats s, EsState next) {
-        String msg = String.format(Locale.ROOT, "best %.4g mean %.4g centre %.4g", s.max(), s.mean(), s.centre());
+        String msg = stage + String.format(Locale.ROOT, "best %.4g mean %.4g centre %.4g", s.max(), s.mean(), s.centre());
         if (s.nonfinite() > 0) {
             nonfiniteTotal += s.nonfinite();
             nonfiniteGenerations++;

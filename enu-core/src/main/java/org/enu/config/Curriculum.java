@@ -96,7 +96,7 @@ public record Curriculum(List<Stage> stages) {
         return new Curriculum(out);
     }
 
-    private static void flatten(String where, String prefix, Map<?, ?> m, Map<String, Object> out) {
+    static void flatten(String where, String prefix, Map<?, ?> m, Map<String, Object> out) {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String key = prefix + e.getKey();
             if (e.getValue() instanceof Map<?, ?> sub) {

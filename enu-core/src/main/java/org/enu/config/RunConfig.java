@@ -27,7 +27,8 @@ import org.enu.tasks.TaskType;
  * @param tree     the resolved tree
  */
 public record RunConfig(String task, String preset, long seed, int generations, int threads, int checkpointEvery,
-                        EnuSpec cell, Record settings, EsParams es, Strategy strategy, ConfigTree tree, Curriculum curriculum) {
+                        EnuSpec cell, Record settings, EsParams es, Strategy strategy, ConfigTree tree, Curriculum curriculum,
+                        StagePlan stages) {
 
     /** The registered tasks (each has a defaults file). */
     public static final List<String> TASKS = TaskRegistry.names();
@@ -128,14 +129,16 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         head.put("preset", "quick");
         java.util.Map<String, Object> tail = new java.util.LinkedHashMap<>();
         tail.put("curriculum", List.of());
+        tail.put("stages", List.of());
         return new ConfigTree(head).merge(common).merge(taskFile.section("defaults")).merge(new ConfigTree(tail));
     }
 
     private static RunConfig bind(ConfigTree t) {
         String task = t.getString("task");
         String preset = t.getString("preset");
-        if (!PRESETS.contains(preset)) {
-            throw new ConfigException("preset: unknown preset '" + preset + "' (known: " + String.join(", ", PRESETS) + ")");
+        java.util.Set<String> presets = ConfigTree.resource(task + ".yaml").section("presets").map().keySet();
+        if (!presets.contains(preset)) {
+            throw new ConfigException("preset: unknown preset '" + preset + "' (known: " + String.join(", ", presets) + ")");
         }
         long seed = t.getLong("seed");
         int generations = t.getInt("generations");
@@ -165,13 +168,38 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         section("enu", () -> type.create(settings, cell)); // the checks across sections (the T-maze's channels)
         Curriculum curriculum = Curriculum.parse(t.get("curriculum"), schema(task));
         for (int i = 0; i < curriculum.stages().size(); i++) {
-            RunConfig stage = stageTree(t, curriculum.stages().get(i), i); // each stage must bind
+            RunConfig stage = stageTree(t, curriculum.stages().get(i).set(), "curriculum[" + i + "].set."); // each must bind
             if (!stage.strategy().name().equals(strategy.name())) {
                 throw new ConfigException("curriculum[" + i + "].set.es.strategy: cannot change between stages (each "
                         + "strategy keeps a state of its own)");
             }
         }
-        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, settings, es, strategy, t, curriculum);
+        StagePlan stages = StagePlan.parse(t.get("stages"), schema(task));
+        ConfigTree resolved = t;
+        if (!stages.isEmpty()) {
+            if (!curriculum.isEmpty()) {
+                throw new ConfigException("stages: a run has a curriculum (fixed generations) or stages (each ends on its "
+                        + "own), not both");
+            }
+            if (generations > stages.totalGenerations()) {
+                // the stages' caps are the run's budget: no generation can run after the last stage
+                generations = (int) Math.min(Integer.MAX_VALUE, stages.totalGenerations());
+                resolved = t.set("generations=" + generations);
+            }
+            String previous = null; // the first stage's strategy makes the run's first state
+            for (int i = 0; i < stages.stages().size(); i++) {
+                RunConfig stage = stageTree(t, stages.stages().get(i).set(), "stages[" + i + "].set."); // each must bind
+                String name = stage.strategy().name();
+                if (previous != null && !name.equals(previous) && !stages.stages().get(i).reset()) {
+                    // a stage that changes the strategy cannot carry the old one's state
+                    throw new ConfigException("stages[" + i + "].set.es.strategy: changes the strategy, so the stage "
+                            + "needs reset: true (each strategy keeps a state of its own)");
+                }
+                previous = name;
+            }
+        }
+        return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, settings, es, strategy, resolved,
+                curriculum, stages);
     }
 
     /** A new instance of the run's task (each holds its own caches and counters). */
@@ -195,19 +223,25 @@ public record RunConfig(String task, String preset, long seed, int generations, 
                 : defaults.getDouble(key));
     }
 
-    /** The tree of one stage: the run's tree with the stage's overrides and no curriculum. */
-    private static RunConfig stageTree(ConfigTree t, Curriculum.Stage stage, int index) {
+    /** The tree of one stage: the run's tree with the stage's overrides and neither curriculum nor stages. */
+    private static RunConfig stageTree(ConfigTree t, Map<String, Object> set, String where) {
         ConfigTree out = t;
-        for (Map.Entry<String, Object> e : stage.set().entrySet()) {
+        for (Map.Entry<String, Object> e : set.entrySet()) {
             out = out.set(e.getKey() + "=" + e.getValue());
         }
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(out.map());
         m.remove("curriculum");
+        m.remove("stages");
         try {
             return bind(new ConfigTree(m));
         } catch (ConfigException e) {
-            throw new ConfigException("curriculum[" + index + "].set." + e.getMessage());
+            throw new ConfigException(where + e.getMessage());
         }
+    }
+
+    /** The configuration of stage i of a staged run (its own stages and curriculum empty). */
+    public RunConfig atStage(int i) {
+        return stageTree(tree, stages.stages().get(i).set(), "stages[" + i + "].set.");
     }
 
     /**
@@ -216,7 +250,7 @@ public record RunConfig(String task, String preset, long seed, int generations, 
      */
     public RunConfig atGeneration(int generation) {
         int i = curriculum.stageAt(generation);
-        return i < 0 ? this : stageTree(tree, curriculum.stages().get(i), i);
+        return i < 0 ? this : stageTree(tree, curriculum.stages().get(i).set(), "curriculum[" + i + "].set.");
     }
 
     /** Builds a value object, turning its "field: reason" errors into "section.field: reason". */
@@ -256,5 +290,10 @@ public record RunConfig(String task, String preset, long seed, int generations, 
     }
 
     /** Keys whose values never change results (thread count, budget, checkpoint cadence). */
+    /** Whether this is a staged run ({@link StagePlan}). */
+    public boolean staged() {
+        return !stages.isEmpty();
+    }
+
     public static final Set<String> NON_SEMANTIC_KEYS = Set.of("threads", "generations", "checkpoint_every");
 }

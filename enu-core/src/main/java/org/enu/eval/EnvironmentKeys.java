@@ -20,6 +20,19 @@ public final class EnvironmentKeys {
         return k;
     }
 
+    /**
+     * The n validation environments of a run (a staged run's stages are judged on them while it
+     * trains): a stream of their own, so neither a training generation nor {@code enu eval} ever
+     * plays one of them.
+     */
+    public static long[] validation(long seed, int n) {
+        long[] k = new long[n];
+        for (int e = 0; e < n; e++) {
+            k[e] = Keys.of(seed, Keys.STREAM_VALIDATION_ENV, 0, e);
+        }
+        return k;
+    }
+
     /** n held-out environments for evaluation seed s. */
     public static long[] heldOut(long evalSeed, int n) {
         long[] k = new long[n];

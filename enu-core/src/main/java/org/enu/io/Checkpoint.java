@@ -37,6 +37,8 @@ public final class Checkpoint {
 
     private static final byte[] MAGIC = "ENUCKPT2".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAGIC_V1 = "ENUCKPT1".getBytes(StandardCharsets.US_ASCII);
+    /** Version 3: version 2 and, after the state vectors, a staged run's {@link StageProgress}. */
+    private static final byte[] MAGIC_V3 = "ENUCKPT3".getBytes(StandardCharsets.US_ASCII);
     /** The most state vectors a strategy keeps. */
     private static final int MAX_BUFFERS = 8;
     /** The largest checkpoint a valid configuration can produce, with room for the header. */
@@ -58,7 +60,28 @@ public final class Checkpoint {
      * @param strategy the es.strategy that wrote it
      * @param buffers  names of the state's vectors, in order
      */
-    public record Content(String configDigest, String strategy, List<String> buffers, EsState state) {
+    public record Content(String configDigest, String strategy, List<String> buffers, EsState state,
+                          StageProgress stage) {
+        /** A checkpoint of a run without stages. */
+        public Content(String configDigest, String strategy, List<String> buffers, EsState state) {
+            this(configDigest, strategy, buffers, state, null);
+        }
+    }
+
+    /**
+     * Where a staged run stands (see {@code org.enu.config.StagePlan}): which stage, since which
+     * generation, its last and best validation figure and the centre that gave the best (empty
+     * when the stage does not hand on its best).
+     *
+     * @param best           the best validation figure so far in the stage (NaN: none yet)
+     * @param bestGeneration the generation whose centre gave it (−1: none yet)
+     * @param last           the last validation figure (NaN: none yet)
+     */
+    public record StageProgress(int index, int start, double best, int bestGeneration, float[] bestCentre,
+                                double last) {
+        public StageProgress {
+            bestCentre = bestCentre.clone();
+        }
     }
 
     /** Writes the state of a strategy (its name and the names of its state vectors go with it). */
@@ -69,12 +92,21 @@ public final class Checkpoint {
     /** Writes a state under a strategy name and the names of its state vectors. */
     public static void write(Path file, String configDigest, String strategy, List<String> names, EsState s)
             throws IOException {
+        write(file, configDigest, strategy, names, s, null);
+    }
+
+    /** Writes a state and, for a staged run ({@code stage} not null), where its stages stand (version 3). */
+    public static void write(Path file, String configDigest, String strategy, List<String> names, EsState s,
+                             StageProgress stage) throws IOException {
         if (s.firstNonFinite(names) != null || names.size() != s.buffers().length) {
             throw new IllegalStateException(file + ": refusing to write a state with a non-finite parameter");
         }
+        if (stage != null && firstNonFinite(stage.bestCentre()) >= 0) {
+            throw new IllegalStateException(file + ": refusing to write a stage's best centre with a non-finite value");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * s.theta().length + 128);
         DataOutputStream out = new DataOutputStream(bytes);
-        out.write(MAGIC);
+        out.write(stage == null ? MAGIC : MAGIC_V3);
         out.writeUTF(configDigest);
         out.writeUTF(strategy);
         out.writeLong(s.seed());
@@ -90,6 +122,17 @@ public final class Checkpoint {
             out.writeUTF(names.get(b));
             out.writeInt(s.buffer(b).length);
             for (float v : s.buffer(b)) {
+                out.writeFloat(v);
+            }
+        }
+        if (stage != null) {
+            out.writeInt(stage.index());
+            out.writeInt(stage.start());
+            out.writeDouble(stage.best());
+            out.writeInt(stage.bestGeneration());
+            out.writeDouble(stage.last());
+            out.writeInt(stage.bestCentre().length);
+            for (float v : stage.bestCentre()) {
                 out.writeFloat(v);
             }
         }
@@ -112,7 +155,8 @@ public final class Checkpoint {
             throw new CorruptFileException(file + ": too short to be a checkpoint (" + all.length + " bytes)");
         }
         boolean v1 = Arrays.equals(all, 0, MAGIC_V1.length, MAGIC_V1, 0, MAGIC_V1.length);
-        if (!v1 && !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        boolean v3 = Arrays.equals(all, 0, MAGIC_V3.length, MAGIC_V3, 0, MAGIC_V3.length);
+        if (!v1 && !v3 && !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CorruptFileException(file + ": not an enu checkpoint (bad magic)");
         }
         CRC32C crc = new CRC32C();
@@ -156,6 +200,7 @@ public final class Checkpoint {
                     buffers.add(floats(in, length));
                 }
             }
+            StageProgress stage = v3 ? stageProgress(file, in, generation, n) : null;
             if (in.hasRemaining()) {
                 throw new CorruptFileException(file + ": trailing bytes");
             }
@@ -168,10 +213,30 @@ public final class Checkpoint {
                 throw new CorruptFileException(file + ": inconsistent best fitness (" + best + " at generation " + bestGen
                         + ")");
             }
-            return new Content(digest, strategy, List.copyOf(names), state);
+            return new Content(digest, strategy, List.copyOf(names), state, stage);
         } catch (java.nio.BufferUnderflowException e) {
             throw new CorruptFileException(file + ": truncated");
         }
+    }
+
+    private static StageProgress stageProgress(Path file, ByteBuffer in, int generation, int n)
+            throws CorruptFileException {
+        int index = in.getInt();
+        int start = in.getInt();
+        double best = in.getDouble();
+        int bestGen = in.getInt();
+        double last = in.getDouble();
+        int length = in.getInt();
+        if (index < 0 || start < 0 || start > generation || bestGen < -1 || bestGen > generation
+                || (bestGen >= 0 && bestGen < start) || Double.isInfinite(best) || Double.isInfinite(last)
+                || (length != 0 && length != n) || length > in.remaining() / 4) {
+            throw new CorruptFileException(file + ": inconsistent stage record");
+        }
+        float[] centre = floats(in, length);
+        if (firstNonFinite(centre) >= 0) {
+            throw new CorruptFileException(file + ": stage record: a non-finite value in the best centre");
+        }
+        return new StageProgress(index, start, best, bestGen, centre, last);
     }
 
     private static float[] floats(ByteBuffer in, int n) {

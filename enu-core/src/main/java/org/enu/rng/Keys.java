@@ -16,6 +16,8 @@ public final class Keys {
     public static final long STREAM_TRAIN_ENV = 0x54454E56L;
     public static final long STREAM_HELDOUT_ENV = 0x48454E56L;
     public static final long STREAM_UNIT_NOISE = 0x554E4F49L;
+    /** Validation environments of a staged run: apart from training and held-out evaluation. */
+    public static final long STREAM_VALIDATION_ENV = 0x56454E56L;
 
     /** The SplitMix64 finalizer: a bijective 64-bit mixer with good avalanche. */
     public static long mix(long z) {

@@ -109,8 +109,10 @@ public final class RunDirectory {
         for (String k : RunConfig.NON_SEMANTIC_KEYS) {
             m.remove(k);
         }
-        if (m.get("curriculum") instanceof List<?> l && l.isEmpty()) {
-            m.remove("curriculum"); // runs without one keep the digest they had before curricula existed
+        for (String k : List.of("curriculum", "stages")) {
+            if (m.get(k) instanceof List<?> l && l.isEmpty()) {
+                m.remove(k); // runs without one keep the digest they had before curricula and stages existed
+            }
         }
         return Sha256.hex(new ConfigTree(m).toYaml().getBytes(StandardCharsets.UTF_8));
     }
@@ -151,12 +153,22 @@ public final class RunDirectory {
             throw new CorruptFileException(f + ": holds " + c.state().theta().length
                     + " parameters, the configuration needs " + task.layout().parameterCount());
         }
-        if (!c.strategy().equals(cfg.strategy().name()) || !c.buffers().equals(cfg.strategy().buffers())) {
+        if (cfg.staged() != (c.stage() != null)) {
+            throw new CorruptFileException(f + ": " + (cfg.staged() ? "has no stage record, but " + CONFIG
+                    + " describes a staged run" : "has a stage record, but " + CONFIG + " describes no stages"));
+        }
+        if (c.stage() != null && (c.stage().index() > cfg.stages().stages().size()
+                || (c.stage().bestCentre().length != 0 && c.stage().bestCentre().length != c.state().theta().length))) {
+            throw new CorruptFileException(f + ": its stage record does not fit the " + cfg.stages().stages().size()
+                    + " stages of " + CONFIG);
+        }
+        RunConfig sc = TrainingRun.stageConfig(cfg, c.stage());
+        if (!c.strategy().equals(sc.strategy().name()) || !c.buffers().equals(sc.strategy().buffers())) {
             throw new CorruptFileException(f + ": holds the state of es.strategy " + c.strategy() + " (" + String.join(", ",
-                    c.buffers()) + "), " + CONFIG + " names " + cfg.strategy().name());
+                    c.buffers()) + "), " + CONFIG + " names " + sc.strategy().name());
         }
         try {
-            cfg.strategy().checkState(c.state());
+            sc.strategy().checkState(c.state());
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(f + ": " + e.getMessage());
         }

@@ -11,6 +11,13 @@ public interface RunListener {
     /** After each generation, with the state that follows it. */
     void generation(GenerationStats stats, EsState next);
 
+    /**
+     * Before {@link #generation} in a staged run: where the stages stand, in words ("stage 2/3
+     * colour, poison_reeat_rate 0.12 (best 0.08)").
+     */
+    default void stageStatus(String status) {
+    }
+
     /** After the last generation of this process. */
     default void finished(EsState state) {
     }

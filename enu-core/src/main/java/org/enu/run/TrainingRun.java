@@ -83,7 +83,13 @@ public final class TrainingRun {
         if (init != null) {
             init.checkFits(cfg.task(), task.layout());
         }
-        EsState state = init == null ? experiment.initialState() : experiment.initialState(init.genome().parameters());
+        if (cfg.staged()) {
+            StagedTraining.check(cfg, task);
+        }
+        float[] initCentre = init == null ? null : init.genome().parameters();
+        EsState state = cfg.staged() ? StagedTraining.initialState(cfg, initCentre)
+                : initCentre == null ? experiment.initialState() : experiment.initialState(initCentre);
+        Checkpoint.StageProgress progress = cfg.staged() ? StagedTraining.first() : null;
         Path created = RunFiles.firstMissing(dir.toAbsolutePath());
         try {
             Files.createDirectories(dir);
@@ -109,7 +115,8 @@ public final class TrainingRun {
                     info.put("init_from", init.describe());
                 }
                 AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
-                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg.strategy(), state);
+                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), strategyName(cfg, progress),
+                        strategyBuffers(cfg, progress), state, progress);
                 AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
             } catch (IOException | RuntimeException e) {
                 if (!(e instanceof ConfigException)) {
@@ -126,7 +133,8 @@ public final class TrainingRun {
                 }
                 throw e;
             }
-            return loop(cfg, task, state, rd, listeners, stop, evaluators);
+            return cfg.staged() ? stagedLoop(cfg, task, state, progress, rd, listeners, stop, evaluators)
+                    : loop(cfg, task, state, rd, listeners, stop, evaluators);
         } finally {
             lock.close();
         }
@@ -156,12 +164,30 @@ public final class TrainingRun {
             if (r.updated() != r.cfg()) {
                 AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), r.updated().tree().toYaml());
             }
-            return loop(r.updated(), r.task(), r.state(), rd, listeners, stop, evaluators);
+            return r.cfg().staged() ? stagedLoop(r.updated(), r.task(), r.state(), r.progress(), rd, listeners, stop,
+                    evaluators) : loop(r.updated(), r.task(), r.state(), rd, listeners, stop, evaluators);
         }
     }
 
     private record Resumed(RunDirectory rd, RunConfig cfg, RunConfig updated, TrainingTask task, EsState state,
-                           List<MetricsLog.Row> metrics) {
+                           Checkpoint.StageProgress progress, List<MetricsLog.Row> metrics) {
+    }
+
+    /** The strategy whose state a checkpoint holds: the run's, or in a staged run the current stage's. */
+    static String strategyName(RunConfig cfg, Checkpoint.StageProgress p) {
+        return stageConfig(cfg, p).strategy().name();
+    }
+
+    static List<String> strategyBuffers(RunConfig cfg, Checkpoint.StageProgress p) {
+        return stageConfig(cfg, p).strategy().buffers();
+    }
+
+    /** The configuration whose strategy runs at this point of a staged run (the last stage once all ended). */
+    static RunConfig stageConfig(RunConfig cfg, Checkpoint.StageProgress p) {
+        if (!cfg.staged() || p == null) {
+            return cfg;
+        }
+        return cfg.atStage(Math.min(p.index(), cfg.stages().stages().size() - 1));
     }
 
     /** Reads and checks everything a resume needs, writing nothing. */
@@ -191,7 +217,10 @@ public final class TrainingRun {
             throw new CorruptFileException(rd.file(RunDirectory.METRICS) + ": " + hole + "; resuming would leave a "
                     + "permanent gap in the run's record (was the file cut, edited or deleted?)");
         }
-        return new Resumed(rd, cfg, updated, task, ckpt.state(), metrics);
+        if (cfg.staged()) {
+            StagedTraining.check(updated, task);
+        }
+        return new Resumed(rd, cfg, updated, task, ckpt.state(), ckpt.stage(), metrics);
     }
 
     /**
@@ -273,6 +302,72 @@ public final class TrainingRun {
                         .write(rd.file(RunDirectory.GENOME));
             }
             return new Result(last, completed, rd.path());
+        }
+    }
+
+    /** The loop of a staged run: as {@link #loop}, with stage records in metrics.jsonl and checkpoints. */
+    private static Result stagedLoop(RunConfig cfg, TrainingTask task, EsState state, Checkpoint.StageProgress progress,
+                                     RunDirectory rd, List<RunListener> extra, BooleanSupplier stop,
+                                     EvaluatorFactory evaluators) throws IOException {
+        String digest = RunDirectory.digest(cfg);
+        Path metricsFile = rd.file(RunDirectory.METRICS);
+        Path checkpointFile = rd.file(RunDirectory.CHECKPOINT);
+        int[] checkpointed = {state.generation()};
+        BufferedWriter opened;
+        try {
+            opened = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
+        }
+        StagedTraining staged = new StagedTraining(cfg, evaluators);
+        try (BufferedWriter metrics = opened) {
+            StagedTraining.Sink sink = new StagedTraining.Sink() {
+                @Override
+                public void generation(GenerationStats stats, EsState next, Checkpoint.StageProgress p, String name,
+                                       Map<String, Double> validation) throws IOException {
+                    Map<String, Object> row = MetricsLog.row(cfg, stats);
+                    row.put("stage", p.index());
+                    row.put("stage_name", name);
+                    if (validation != null) {
+                        row.put("validation", org.enu.task.Metric.jsonValues(validation));
+                    }
+                    try {
+                        metrics.write(JSON.writeValueAsString(row));
+                        metrics.write('\n');
+                        metrics.flush();
+                    } catch (IOException e) {
+                        throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
+                    }
+                    requireFinite(next, checkpointFile, checkpointed[0]);
+                    if (next.generation() % cfg.checkpointEvery() == 0) {
+                        Checkpoint.write(checkpointFile, digest, strategyName(cfg, p), strategyBuffers(cfg, p), next, p);
+                        checkpointed[0] = next.generation();
+                    }
+                }
+
+                @Override
+                public void stageChanged(EsState next, Checkpoint.StageProgress p) throws IOException {
+                    // at once: a resume from here starts the new stage with the state it was handed
+                    Checkpoint.write(checkpointFile, digest, strategyName(cfg, p), strategyBuffers(cfg, p), next, p);
+                    checkpointed[0] = next.generation();
+                }
+            };
+            StagedTraining.Result r;
+            try {
+                r = staged.run(state, progress, extra, stop, sink);
+            } finally {
+                staged.close();
+            }
+            EsState last = r.state();
+            Checkpoint.write(checkpointFile, digest, strategyName(cfg, r.progress()), strategyBuffers(cfg, r.progress()),
+                    last, r.progress());
+            if (r.finished()) {
+                Map<String, Object> prov = Provenance.current(cfg.seed());
+                new Genome(task.name(), last.generation(), task.layout(), last.theta(), prov, cfg.tree().map())
+                        .write(rd.file(RunDirectory.GENOME));
+            }
+            return new Result(last, r.finished(), rd.path());
         }
     }
 

@@ -1,0 +1,244 @@
+package org.enu.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A staged run: training stages one after another in one run directory, each with its own
+ * overrides (task and strategy keys, the strategy itself included), a generation cap, and
+ * optionally an end that a validation figure decides. Unlike a {@link Curriculum}, whose stages
+ * start at fixed generations, a stage here ends when its validation figure is good enough or its
+ * cap is reached, so where each stage starts is known only as the run goes (it is recorded in the
+ * checkpoint, and resume continues in the right stage). In YAML:
+ * <pre>
+ * stages:
+ *   - name: navigate
+ *     generations: 300                   # the cap
+ *     set: {tmaze.poison_reward: 0.0, es.offspring: 64}
+ *   - name: colour
+ *     generations: 600
+ *     set: {es.offspring: 256}
+ *     reset: true                        # the strategy state starts afresh from the centre handed on
+ *     validate: {metric: poison_reeat_rate, every: 25, environments: 64, world: run}
+ *     until: 0.05                        # ends once the validation figure is at least this good
+ *     hand_on: best                      # the next stage starts from the best validated centre
+ * </pre>
+ * Validation plays environments keyed apart from the training ones and from the held-out ones
+ * {@code enu eval} uses, in the stage's own world or (world: run) in the run's: the configuration
+ * without any stage's overrides, which is the task {@code enu eval} judges the run on. The
+ * metric's direction (lower or higher is better) is the task's own.
+ *
+ * @param stages in order; empty: not a staged run
+ */
+public record StagePlan(List<Stage> stages) {
+
+    /**
+     * How a stage is validated: which metric, how often (generations), on how many environments,
+     * and in which world: the stage's own ({@code stage}, its overrides applied) or the run's
+     * ({@code run}: the configuration without any stage's overrides, the task the run is judged on).
+     */
+    public record Validation(String metric, int every, int environments, boolean runWorld) {
+    }
+
+    /**
+     * One stage.
+     *
+     * @param name        names it in metrics.jsonl, the progress bar and errors
+     * @param generations its cap
+     * @param set         its overrides (dotted key to value), on top of the run's configuration
+     * @param reset       the strategy's state starts afresh (from the centre handed on) at the start
+     * @param validation  null: never validated
+     * @param until       the validation figure that ends the stage early, or null
+     * @param handOnBest  the stage hands on the best validated centre, not its last
+     */
+    public record Stage(String name, int generations, Map<String, Object> set, boolean reset, Validation validation,
+                        Double until, boolean handOnBest) {
+        public Stage {
+            set = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
+        }
+    }
+
+    public static final StagePlan NONE = new StagePlan(List.of());
+
+    /** Keys a stage may not set: those of a curriculum stage, but a stage may change the strategy. */
+    static final Set<String> FIXED_KEYS;
+
+    static {
+        Set<String> s = new HashSet<>(Curriculum.FIXED_KEYS);
+        s.add("stages");
+        FIXED_KEYS = Set.copyOf(s);
+    }
+
+    private static final Set<String> STAGE_KEYS = Set.of("name", "generations", "set", "reset", "validate", "until",
+            "hand_on");
+
+    public StagePlan {
+        stages = List.copyOf(stages);
+    }
+
+    public boolean isEmpty() {
+        return stages.isEmpty();
+    }
+
+    /** The sum of the stages' caps: the longest the run can be. */
+    public long totalGenerations() {
+        long n = 0;
+        for (Stage s : stages) {
+            n += s.generations();
+        }
+        return n;
+    }
+
+    /**
+     * Reads the {@code stages} value of a configuration tree (null or an empty list: none),
+     * checking every stage's keys against the schema.
+     */
+    static StagePlan parse(Object value, ConfigTree schema) {
+        if (value == null) {
+            return NONE;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new ConfigException("stages: expected a list of stages, got " + ConfigTree.describe(value));
+        }
+        List<Stage> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "stages[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw new ConfigException(at + ": expected a section with name, generations and set, got "
+                        + ConfigTree.describe(list.get(i)));
+            }
+            for (Object k : m.keySet()) {
+                if (!STAGE_KEYS.contains(String.valueOf(k))) {
+                    throw new ConfigException(at + "." + k + ": unknown key (known here: " + String.join(", ",
+                            List.of("name", "generations", "set", "reset", "validate", "until", "hand_on")) + ")");
+                }
+            }
+            if (!(m.get("name") instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,40}")) {
+                throw new ConfigException(at + ".name: expected a short name (letters, digits, _ . -), got "
+                        + ConfigTree.describe(m.get("name")));
+            }
+            if (!names.add(name)) {
+                throw new ConfigException(at + ".name: '" + name + "' names an earlier stage too");
+            }
+            at = "stages[" + i + "] (" + name + ")";
+            int generations = positive(m.get("generations"), at + ".generations", Integer.MAX_VALUE);
+            Map<String, Object> flat = new LinkedHashMap<>();
+            Object set = m.get("set");
+            if (set != null) {
+                if (!(set instanceof Map<?, ?> sm)) {
+                    throw new ConfigException(at + ".set: expected a section of key: value overrides, got "
+                            + ConfigTree.describe(set));
+                }
+                Curriculum.flatten(at + ".set", "", sm, flat);
+            }
+            for (String key : flat.keySet()) {
+                if (FIXED_KEYS.contains(key)) {
+                    throw new ConfigException(at + ".set." + key
+                            + ": cannot change within a run (it fixes the run or the genome's shape)");
+                }
+                if (schema.get(key) == null || schema.get(key) instanceof Map) {
+                    throw new ConfigException(at + ".set." + key + ": unknown key");
+                }
+            }
+            boolean reset = bool(m.get("reset"), at + ".reset", false);
+            Validation validation = null;
+            if (m.get("validate") != null) {
+                if (!(m.get("validate") instanceof Map<?, ?> v)) {
+                    throw new ConfigException(at + ".validate: expected a section with metric, every, environments, got "
+                            + ConfigTree.describe(m.get("validate")));
+                }
+                for (Object k : v.keySet()) {
+                    if (!Set.of("metric", "every", "environments", "world").contains(String.valueOf(k))) {
+                        throw new ConfigException(at + ".validate." + k + ": unknown key (known here: metric, every, "
+                                + "environments, world)");
+                    }
+                }
+                if (!(v.get("metric") instanceof String metric) || metric.isBlank()) {
+                    throw new ConfigException(at + ".validate.metric: expected the name of one of the task's metrics "
+                            + "(enu eval lists them), got " + ConfigTree.describe(v.get("metric")));
+                }
+                int every = v.get("every") == null ? 25 : positive(v.get("every"), at + ".validate.every", 1_000_000);
+                int envs = v.get("environments") == null ? 64 : positive(v.get("environments"),
+                        at + ".validate.environments", Limits.MAX_EVAL_ENVIRONMENTS);
+                Object world = v.get("world");
+                if (world != null && !"stage".equals(world) && !"run".equals(world)) {
+                    throw new ConfigException(at + ".validate.world: expected stage (its own overrides) or run (the "
+                            + "run's configuration), got " + ConfigTree.describe(world));
+                }
+                validation = new Validation(metric, every, envs, "run".equals(world));
+            }
+            Double until = null;
+            if (m.get("until") != null) {
+                if (!(m.get("until") instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                    throw new ConfigException(at + ".until: expected a number, got " + ConfigTree.describe(m.get("until")));
+                }
+                if (validation == null) {
+                    throw new ConfigException(at + ".until: needs validate (which metric the figure is of)");
+                }
+                until = n.doubleValue();
+            }
+            Object h = m.get("hand_on");
+            if (h != null && !"best".equals(h) && !"last".equals(h)) {
+                throw new ConfigException(at + ".hand_on: expected best or last, got " + ConfigTree.describe(h));
+            }
+            boolean best = "best".equals(h);
+            if (best && validation == null) {
+                throw new ConfigException(at + ".hand_on: best needs validate (best by which figure?)");
+            }
+            out.add(new Stage(name, generations, flat, reset, validation, until, best));
+        }
+        return new StagePlan(out);
+    }
+
+    private static int positive(Object v, String key, int max) {
+        if (!(v instanceof Integer || v instanceof Long)) {
+            throw new ConfigException(key + ": expected a whole number >= 1, got " + ConfigTree.describe(v));
+        }
+        long n = ((Number) v).longValue();
+        if (n < 1 || n > max) {
+            throw new ConfigException(key + ": must be in 1.." + max + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    private static boolean bool(Object v, String key, boolean absent) {
+        if (v == null) {
+            return absent;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new ConfigException(key + ": expected true or false, got " + ConfigTree.describe(v));
+        }
+        return b;
+    }
+
+    /** The YAML form, for the config tree. */
+    public List<Object> toTree() {
+        List<Object> out = new ArrayList<>();
+        for (Stage s : stages) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("generations", s.generations());
+            m.put("set", new LinkedHashMap<>(s.set()));
+            m.put("reset", s.reset());
+            if (s.validation() != null) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("metric", s.validation().metric());
+                v.put("every", s.validation().every());
+                v.put("environments", s.validation().environments());
+                v.put("world", s.validation().runWorld() ? "run" : "stage");
+                m.put("validate", v);
+            }
+            if (s.until() != null) {
+                m.put("until", s.until());
+            }
+            m.put("hand_on", s.handOnBest() ? "best" : "last");
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,208 @@
+package org.enu.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.enu.config.ConfigException;
+import org.enu.config.RunConfig;
+import org.enu.eval.EnvironmentKeys;
+import org.enu.io.Checkpoint;
+import org.enu.io.Genome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staged runs: stages that end on a validation figure or a cap, hand on a centre, and resume bit-identically. */
+class StagedRunTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * Three stages on a small T-maze: a fixed one; a validated one that hands on its best centre and
+     * cannot reach its target (so it runs to its cap); a last one with another strategy, reset.
+     */
+    static final String PLAN = CurriculumTest.TINY + """
+            stages:
+              - name: first
+                generations: 3
+                set: {tmaze.poison_reward: 0.0, es.sigma: 0.3}
+              - name: validated
+                generations: 4
+                set: {tmaze.foods_per_swap: 1}
+                validate: {metric: food_per_episode, every: 2, environments: 4}
+                until: 1000.0
+                hand_on: best
+              - name: other-strategy
+                generations: 2
+                set: {es.strategy: openai_es}
+                reset: true
+            """;
+
+    RunConfig resolve(String yaml, String... sets) throws IOException {
+        Path f = Files.createTempFile(tmp, "cfg", ".yaml");
+        Files.writeString(f, yaml);
+        return RunConfig.resolve("tmaze", "original", f, List.of(sets));
+    }
+
+    @Test
+    void theStagesCapsAreTheBudgetAndEachStageBindsAsItsOwnConfiguration() throws IOException {
+        RunConfig cfg = resolve(PLAN);
+        assertEquals(9, cfg.generations(), "the preset's 30000 generations cut to the stages' 3 + 4 + 2");
+        assertEquals(0.3f, cfg.atStage(0).es().sigma());
+        assertEquals(0.1f, cfg.atStage(1).es().sigma(), "stages are not cumulative");
+        assertEquals("openai_es", cfg.atStage(2).strategy().name());
+        assertTrue(cfg.atStage(1).stages().isEmpty());
+        // the plan survives config.yaml
+        assertEquals(cfg.tree().toYaml(), RunConfig.parse(cfg.tree().toYaml(), "x").tree().toYaml());
+    }
+
+    @Test
+    void badPlansAreRefusedWithTheirPlace() {
+        assertMessage("stages[0] (a).set.enu.memory: cannot change", "  - {name: a, generations: 2, set: {enu.memory: 8}}\n");
+        assertMessage("stages[1].name: 'a' names an earlier stage", "  - {name: a, generations: 2}\n  - {name: a, generations: 2}\n");
+        assertMessage("stages[0] (a).generations: must be in 1..", "  - {name: a, generations: 0}\n");
+        assertMessage("stages[0] (a).until: needs validate", "  - {name: a, generations: 2, until: 0.5}\n");
+        assertMessage("stages[0] (a).hand_on: best needs validate", "  - {name: a, generations: 2, hand_on: best}\n");
+        assertMessage("stages[0] (a).hand_on: expected best or last", "  - {name: a, generations: 2, hand_on: first}\n");
+        assertMessage("stages[0].when: unknown key", "  - {name: a, generations: 2, when: 3}\n");
+        assertMessage("stages[1].set.es.strategy: changes the strategy, so the stage needs reset: true",
+                "  - {name: a, generations: 2}\n  - {name: b, generations: 2, set: {es.strategy: snes}}\n");
+        assertMessage("stages[0].set.es.sigma: must be", "  - {name: a, generations: 2, set: {es.sigma: -1}}\n");
+        ConfigException both = assertThrows(ConfigException.class, () -> resolve(CurriculumTest.TINY
+                + "curriculum:\n  - {from: 1, set: {es.sigma: 0.2}}\nstages:\n  - {name: a, generations: 2}\n"));
+        assertTrue(both.getMessage().startsWith("stages: a run has a curriculum"), both.getMessage());
+    }
+
+    void assertMessage(String start, String stages) {
+        ConfigException e = assertThrows(ConfigException.class, () -> resolve(CurriculumTest.TINY + "stages:\n" + stages));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    @Test
+    void aValidationMetricTheTaskDoesNotHaveOrWithoutADirectionIsRefusedBeforeAnythingIsWritten() throws IOException {
+        for (String metric : List.of("colour_sense", "survival_steps")) {
+            RunConfig cfg = resolve(CurriculumTest.TINY + "stages:\n  - {name: a, generations: 2, validate: {metric: "
+                    + metric + "}}\n");
+            Path dir = tmp.resolve("bad-" + metric);
+            ConfigException e = assertThrows(ConfigException.class, () -> TrainingRun.start(cfg, dir, List.of(), () -> false));
+            assertTrue(e.getMessage().startsWith("stages[0] (a).validate.metric: '" + metric + "'"), e.getMessage());
+            assertFalse(Files.exists(dir));
+        }
+    }
+
+    @Test
+    void validationEnvironmentsAreNeitherTrainingNorHeldOutOnes() {
+        Set<Long> others = new HashSet<>();
+        for (int g = 0; g < 200; g++) {
+            for (long k : EnvironmentKeys.training(1, g, 8)) {
+                others.add(k);
+            }
+        }
+        for (long s : new long[] {1, 1000003, 2000003}) {
+            for (long k : EnvironmentKeys.heldOut(s, 1024)) {
+                others.add(k);
+            }
+        }
+        long[] validation = EnvironmentKeys.validation(1, 1024);
+        assertEquals(1024, java.util.Arrays.stream(validation).distinct().count());
+        for (long k : validation) {
+            assertFalse(others.contains(k));
+        }
+        assertFalse(java.util.Arrays.equals(validation, EnvironmentKeys.validation(2, 1024)), "keyed by the run's seed");
+    }
+
+    @Test
+    void aStagedRunRecordsItsStagesHandsOnItsBestCentreAndResumesBitIdenticallyInsideAStageAndAtABoundary()
+            throws IOException {
+        RunConfig cfg = resolve(PLAN, "checkpoint_every=2", "threads=2");
+        Path straight = tmp.resolve("straight");
+        TrainingRun.Result a = TrainingRun.start(cfg, straight, List.of(), () -> false);
+        assertTrue(a.completed());
+        assertEquals(9, a.state().generation());
+        List<Map<String, Object>> rows = new RunDirectory(straight).metrics();
+        assertEquals(9, rows.size());
+        String[] names = {"first", "first", "first", "validated", "validated", "validated", "validated",
+            "other-strategy", "other-strategy"};
+        for (int g = 0; g < 9; g++) {
+            assertEquals(names[g], rows.get(g).get("stage_name"), "generation " + g);
+            assertEquals(g == 4 || g == 6, rows.get(g).containsKey("validation"), "validated after 2 and 4 of its generations");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = (Map<String, Object>) rows.get(4).get("validation");
+        assertTrue(((Number) v.get("food_per_episode")).doubleValue() >= 0);
+        Checkpoint.Content end = Checkpoint.read(straight.resolve(RunDirectory.CHECKPOINT));
+        assertEquals(3, end.stage().index(), "all three stages ended");
+        assertEquals("openai_es", end.strategy());
+
+        // stopped inside the validated stage (after generation 5) and at the first stage's end (after 3)
+        for (int stopAt : new int[] {5, 3}) {
+            Path stopped = tmp.resolve("stopped-" + stopAt);
+            AtomicInteger seen = new AtomicInteger();
+            RunListener counter = (stats, next) -> seen.incrementAndGet();
+            TrainingRun.Result b = TrainingRun.start(cfg, stopped, List.of(counter), () -> seen.get() >= stopAt);
+            assertFalse(b.completed());
+            assertEquals(stopAt, b.state().generation());
+            Checkpoint.Content mid = Checkpoint.read(stopped.resolve(RunDirectory.CHECKPOINT));
+            assertEquals(1, mid.stage().index(), "stopped in (or at the start of) the validated stage");
+            assertEquals("rank_momentum", mid.strategy());
+            TrainingRun.Result c = TrainingRun.resume(stopped, null, 1, List.of(), () -> false);
+            assertTrue(c.completed());
+            assertArrayEquals(a.state().theta(), c.state().theta(), 0f);
+            assertArrayEquals(Files.readAllBytes(straight.resolve(RunDirectory.CHECKPOINT)),
+                    Files.readAllBytes(stopped.resolve(RunDirectory.CHECKPOINT)), "stopped at " + stopAt);
+            assertArrayEquals(Genome.read(straight.resolve(RunDirectory.GENOME)).parameters(),
+                    Genome.read(stopped.resolve(RunDirectory.GENOME)).parameters(), 0f);
+            assertEquals(rows, CurriculumTest.dropSeconds(new RunDirectory(stopped).metrics(), rows));
+        }
+    }
+
+    @Test
+    void aStageEndsOnceItsValidationFigureIsReachedAndHandsOnTheBestCentre() throws IOException {
+        // food_per_episode is higher-better and at least 0: "until: 0" is met at the first validation
+        RunConfig cfg = resolve(CurriculumTest.TINY + """
+                stages:
+                  - name: quick
+                    generations: 10
+                    validate: {metric: food_per_episode, every: 3, environments: 4}
+                    until: 0.0
+                    hand_on: best
+                  - name: rest
+                    generations: 2
+                """, "threads=1");
+        Path dir = tmp.resolve("early");
+        TrainingRun.Result r = TrainingRun.start(cfg, dir, List.of(), () -> false);
+        assertTrue(r.completed());
+        assertEquals(5, r.state().generation(), "3 generations of the first stage, then the 2 of the last");
+        List<Map<String, Object>> rows = new RunDirectory(dir).metrics();
+        assertEquals("rest", rows.get(3).get("stage_name"));
+        assertNotNull(rows.get(2).get("validation"));
+        assertNull(rows.get(1).get("validation"));
+        // the last stage is not validated: it hands on its last centre, the genome
+        assertArrayEquals(r.state().theta(), Genome.read(dir.resolve(RunDirectory.GENOME)).parameters(), 0f);
+    }
+
+    @Test
+    void aStagedCheckpointUnderAConfigWithoutStagesIsRefusedAndTheOtherWayRound() throws IOException {
+        RunConfig cfg = resolve(PLAN, "threads=1");
+        Path dir = tmp.resolve("staged");
+        AtomicInteger seen = new AtomicInteger();
+        TrainingRun.start(cfg, dir, List.of((stats, next) -> seen.incrementAndGet()), () -> seen.get() >= 2);
+        Checkpoint.Content c = Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT));
+        Checkpoint.write(dir.resolve(RunDirectory.CHECKPOINT), c.configDigest(), c.strategy(), c.buffers(), c.state());
+        var e = assertThrows(org.enu.io.CorruptFileException.class, () -> TrainingRun.resume(dir, null, null, List.of(),
+                () -> false));
+        assertTrue(e.getMessage().contains("has no stage record"), e.getMessage());
+    }
+}
