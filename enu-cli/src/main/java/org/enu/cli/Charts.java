@@ -46,6 +46,7 @@ final class Charts {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, lines(3, 0));
         style(plot);
+        markStages(plot, rows);
         JFreeChart chart = new JFreeChart(taskName + ": fitness per generation", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -78,6 +79,32 @@ final class Charts {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * A dashed line where a curriculum or staged run enters another stage, labelled with the
+     * stage's name (or index): fitness is measured in each stage's own world, so the curve jumps there.
+     */
+    private static void markStages(XYPlot plot, List<Map<String, Object>> rows) {
+        Object previous = null;
+        for (Map<String, Object> r : rows) {
+            Object stage = r.get("stage");
+            if (stage == null || stage.equals(previous)) {
+                continue;
+            }
+            if (previous != null || ((Number) r.get("generation")).intValue() > 0) {
+                org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(
+                        ((Number) r.get("generation")).doubleValue(), Color.GRAY, new java.awt.BasicStroke(1f,
+                        java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+                Object name = r.get("stage_name");
+                m.setLabel(name != null ? name.toString() : "stage " + stage);
+                m.setLabelFont(m.getLabelFont().deriveFont(10f));
+                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(m);
+            }
+            previous = stage;
+        }
     }
 
     private static void add(XYSeries s, double x, Object v) {
