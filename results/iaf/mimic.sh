@@ -5,6 +5,8 @@
 # in results/iaf/recipes/). The stage lengths are those of the runs that found it. Every stage also weighs the
 # potential term's steps by 1 + (0.05 / input)^2 (iaf.potential_timing: a potential error moves the spike by
 # about error / input steps), which the first chain (row AU) did without; docs/RESULTS.md row BQ.
+# The same stages as one staged run (one directory, one command, resumable; not these bits):
+#   ./enu train iaf --preset quick --config results/iaf/mimic-staged.yaml --threads 1
 #
 #   results/iaf/mimic.sh [OUT]      (OUT defaults to runs/iaf-mimic)
 #

@@ -2,6 +2,8 @@
 # Makes the T-maze colour learner for the final task (results/tmaze/run-y4-100) from scratch: six stages, each an
 # `enu train` that starts from the previous stage's centre (--init-from) under the next recipe, 1 thread each.
 # Every stage gives the same bits as the committed runs (their run.json record the source's checksums).
+# The same six stages as one staged run from scratch (one directory, one command, resumable, the
+# last two stages judged on the final task; not these bits): ./enu train tmaze --preset colour
 #
 #   results/tmaze/colour-learner.sh [OUT]      (OUT defaults to runs/colour-learner)
 #

@@ -54,8 +54,10 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         ConfigTree presetTree = presets.section(preset);
         presetTree.checkAgainst(schema);
         ConfigTree tree = schema.merge(presetTree);
+        boolean generationsGiven = false;
         if (file != null) {
             ConfigTree user = ConfigTree.read(file);
+            generationsGiven = user.get("generations") != null;
             Object t = user.get("task");
             if (t != null && !task.equals(t)) {
                 throw new ConfigException("task: the file is for task '" + t + "', not " + task);
@@ -73,8 +75,13 @@ public record RunConfig(String task, String preset, long seed, int generations, 
             ConfigTree next = tree.set(s);
             next.checkAgainst(schema);
             tree = next;
+            generationsGiven |= s.strip().startsWith("generations=");
         }
         tree = tree.set("task=" + task).set("preset=" + preset);
+        if (!generationsGiven && tree.get("stages") instanceof List<?> l && !l.isEmpty()) {
+            // a staged run's budget is its stages' caps, not a preset's or the defaults' generation count
+            tree = tree.set("generations=" + Integer.MAX_VALUE);
+        }
         return bind(tree);
     }
 

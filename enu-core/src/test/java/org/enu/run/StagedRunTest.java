@@ -59,7 +59,9 @@ class StagedRunTest {
     @Test
     void theStagesCapsAreTheBudgetAndEachStageBindsAsItsOwnConfiguration() throws IOException {
         RunConfig cfg = resolve(PLAN);
-        assertEquals(9, cfg.generations(), "the preset's 30000 generations cut to the stages' 3 + 4 + 2");
+        assertEquals(9, cfg.generations(), "the preset's 30000 generations give way to the stages' 3 + 4 + 2");
+        assertEquals(5, resolve(PLAN, "generations=5").generations(), "a budget given on purpose stops it earlier");
+        assertEquals(9, resolve(PLAN, "generations=50").generations(), "but never later than the last stage's end");
         assertEquals(0.3f, cfg.atStage(0).es().sigma());
         assertEquals(0.1f, cfg.atStage(1).es().sigma(), "stages are not cumulative");
         assertEquals("openai_es", cfg.atStage(2).strategy().name());
