@@ -42,8 +42,8 @@ final class EvalCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "evaluate on a variant of the task it was "
-            + "trained on, e.g. --set tmaze.swap_probability=1 (task keys and enu.output_noise; keys that change "
-            + "the genome's shape are refused)")
+            + "trained on, e.g. --set tmaze.swap_probability=1 or, for a network of another size, "
+            + "tmaze.hidden_neurons=6 (task keys and enu.output_noise; keys that change the genome's shape are refused)")
     java.util.List<String> sets = new java.util.ArrayList<>();
 
     @Override
@@ -118,11 +118,19 @@ final class EvalCommand implements Callable<Integer> {
      * The run's configuration with evaluation-time overrides: only keys of the task's own section
      * and the output noise, never one that fixes the genome (wiring, sizes).
      */
+    /**
+     * How the network is wired, not what is evolved: the genome is two shared weight sets, the same
+     * for any number of neurons and synapses, so a genome can be judged in a network of another
+     * size or wiring (a key that does change the genome's size is still refused by the size check).
+     */
+    static final java.util.Set<String> WIRING_KEYS = java.util.Set.of("tmaze.wiring", "tmaze.hidden_neurons",
+            "tmaze.synapses_per_neuron", "tmaze.wiring_seed");
+
     static RunConfig variant(RunConfig cfg, java.util.List<String> sets) {
         for (String s : sets) {
             int eq = s.indexOf('=');
             String key = eq > 0 ? s.substring(0, eq).trim() : s;
-            if (org.enu.config.Curriculum.FIXED_KEYS.contains(key)) {
+            if (org.enu.config.Curriculum.FIXED_KEYS.contains(key) && !WIRING_KEYS.contains(key)) {
                 throw new ConfigException("--set " + key + ": changes the genome's shape or the run's identity, "
                         + "so the trained genome cannot be evaluated with it");
             }
