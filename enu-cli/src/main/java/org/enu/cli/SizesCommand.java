@@ -68,6 +68,12 @@ final class SizesCommand implements Callable<Integer> {
     @Option(names = "--no-plot", description = "print the table only; write nothing")
     boolean noPlot;
 
+    @Option(names = "--synapses", paramLabel = "scale|density", defaultValue = "scale",
+            description = "synapses per neuron: the trained count times the scale (capped at all neurons: a full "
+                    + "network, the same for every seed), or the trained fraction of all neurons (density); default "
+                    + "${DEFAULT-VALUE}")
+    String synapses;
+
     /** The columns: colour use first, then fitness judged against the side learner. */
     static final List<String> COLUMNS = List.of("poison_reeat_rate", "poison_taken_after_poison",
             "poison_refused_before_food", "fitness", "fitness_vs_side_learner", "food_vs_oracle");
@@ -97,6 +103,10 @@ final class SizesCommand implements Callable<Integer> {
                 throw new ConfigException("--scales: each must be in 1..64, got " + k);
             }
         }
+        if (!synapses.equals("scale") && !synapses.equals("density")) {
+            throw new ConfigException("--synapses: expected scale or density, got '" + synapses + "'");
+        }
+        int trainedTotal = TMazeConfig.INPUT_NEURONS + t.hiddenNeurons() + TMazeConfig.OUTPUT_NEURONS;
         List<Long> seeds = wiringSeeds != null ? wiringSeeds
                 : List.of(t.wiringSeed(), t.wiringSeed() + 1, t.wiringSeed() + 2, t.wiringSeed() + 3);
         Limits.checkEvalEnvironments("--envs", envs, Limits.episodeSteps(base));
@@ -108,7 +118,8 @@ final class SizesCommand implements Callable<Integer> {
             for (long w : seeds) {
                 int hidden = t.hiddenNeurons() * k;
                 int total = TMazeConfig.INPUT_NEURONS + hidden + TMazeConfig.OUTPUT_NEURONS;
-                int spn = Math.min(t.synapsesPerNeuron() * k, total);
+                int spn = synapses.equals("scale") ? Math.min(t.synapsesPerNeuron() * k, total)
+                        : (int) Math.max(1, Math.round((double) t.synapsesPerNeuron() * total / trainedTotal));
                 RunConfig cfg = base.withSets(List.of("tmaze.hidden_neurons=" + hidden, "tmaze.synapses_per_neuron="
                         + spn, "tmaze.wiring_seed=" + w));
                 TaskReport report = cfg.newReport();

@@ -58,10 +58,25 @@ class NetworkSizeTest {
         assertTrue(r.out().contains("| side_learner |") && r.out().contains("| oracle |"), r.out());
         assertTrue(Files.size(run.resolve("plots").resolve("sizes.png")) > 1000);
 
-        // the 1x row with the run's own seed is what enu eval says
+        // keeping the trained density instead: 8 of 10 neurons, so 10 of 13 at twice the hidden neurons
+        CliTest.Result dense = CliTest.enu("sizes", run.toString(), "--scales", "2", "--wiring-seeds", "1", "--envs", "4",
+                "--no-plot", "--synapses", "density");
+        assertEquals(0, dense.code(), dense.err());
+        assertTrue(dense.out().contains("| 2x | 6 | 10 | 1 |"), dense.out());
+        CliTest.Result bad = CliTest.enu("sizes", run.toString(), "--synapses", "more");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--synapses: expected scale or density"), bad.err());
+
+        // the 1x row with the run's own seed is what enu eval says, variants included
         CliTest.Result own = CliTest.enu("sizes", run.toString(), "--scales", "1", "--wiring-seeds", "1", "--envs", "4",
                 "--no-plot", "--set", "tmaze.swap_probability=1");
         assertEquals(0, own.code(), own.err());
+        CliTest.Result eval = CliTest.enu("eval", run.toString(), "--envs", "4", "--json", "--set",
+                "tmaze.swap_probability=1");
+        double fitness = new com.fasterxml.jackson.databind.ObjectMapper().readTree(eval.out()).path("trained")
+                .path("fitness").asDouble();
+        String row = own.out().lines().filter(l -> l.startsWith("| 1x")).findFirst().orElseThrow();
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", fitness), row.split("\\|")[8].strip(), row);
     }
 
     @Test
