@@ -1,12 +1,8 @@
 package org.enu.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.enu.run.ClusterProvider;
-import org.enu.run.EvaluatorFactory;
-import org.enu.run.RunListener;
 import org.enu.run.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,31 +22,14 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--generations", paramLabel = "N", description = "new total generation budget")
     Integer generations;
 
-    @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = one per core)")
-    Integer threads;
-
-    @Option(names = "--cluster", paramLabel = "MASTER_URL", description = "evaluate on an Apache Spark cluster: "
-            + "local[N], spark://HOST:PORT, yarn or k8s://URL (needs enu-spark; docs/CLUSTER.md); never changes results")
-    String cluster;
-
-    @Option(names = "--no-progress", description = "log lines instead of a progress bar")
-    boolean noProgress;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        ClusterProvider provider = TrainCommand.cluster(cluster);
-        PrintWriter err = spec.commandLine().getErr();
-        boolean interactive = !noProgress && System.console() != null;
-        List<RunListener> listeners = List.of(new ProgressListener("resume " + dir.getFileName(), interactive, err));
-        long t0 = System.nanoTime();
-        try (RunControl control = new RunControl();
-             ClusterProvider.Connection connection = provider == null ? null : provider.connect(cluster)) {
-            EvaluatorFactory evaluators = connection == null ? EvaluatorFactory.LOCAL : connection;
-            TrainingRun.Result r = TrainingRun.resume(dir, generations, threads, listeners, control::stopRequested,
-                    evaluators);
-            // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
-            TrainCommand.report(spec.commandLine().getOut(), r, t0);
-        }
+        ClusterProvider provider = run.provider();
+        run.execute(spec, provider, "resume " + dir.getFileName(), (listeners, stop, evaluators) ->
+                TrainingRun.resume(dir, generations, run.threads, listeners, stop, evaluators));
         return 0;
     }
 }

@@ -14,10 +14,8 @@ import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Genome;
 import org.enu.run.ClusterProvider;
-import org.enu.run.EvaluatorFactory;
 import org.enu.run.InitialGenome;
 import org.enu.run.RunDirectory;
-import org.enu.run.RunListener;
 import org.enu.run.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,9 +51,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--generations", paramLabel = "N", description = "generations to run")
     Integer generations;
 
-    @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = one per core); never changes results")
-    Integer threads;
-
     @Option(names = "--seed", paramLabel = "S", description = "run seed")
     Long seed;
 
@@ -67,16 +62,12 @@ final class TrainCommand implements Callable<Integer> {
             + "genome (or a genome.json) instead of the untrained one; same task and layout; strategy state starts fresh")
     Path initFrom;
 
-    @Option(names = "--cluster", paramLabel = "MASTER_URL", description = "evaluate on an Apache Spark cluster: "
-            + "local[N], spark://HOST:PORT, yarn or k8s://URL (needs enu-spark; docs/CLUSTER.md); never changes results")
-    String cluster;
-
-    @Option(names = "--no-progress", description = "log lines instead of a progress bar")
-    boolean noProgress;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        ClusterProvider provider = cluster(cluster);
+        ClusterProvider provider = run.provider();
         List<String> all = new ArrayList<>(sets);
         if (variant != null) {
             if (!"stdp".equals(task)) {
@@ -87,8 +78,8 @@ final class TrainCommand implements Callable<Integer> {
         if (generations != null) {
             all.add("generations=" + generations);
         }
-        if (threads != null) {
-            all.add("threads=" + threads);
+        if (run.threads != null) {
+            all.add("threads=" + run.threads);
         }
         if (seed != null) {
             all.add("seed=" + seed);
@@ -97,23 +88,13 @@ final class TrainCommand implements Callable<Integer> {
         InitialGenome init = initFrom == null ? null : readInit(initFrom);
         Path dir = out != null ? out : Path.of("runs", task + "-" + preset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        boolean interactive = !noProgress && System.console() != null;
-        List<RunListener> listeners = List.of(new ProgressListener(task + " " + preset, interactive, err));
-        String where = cluster == null ? cfg.effectiveThreads() + " threads" : "cluster " + cluster;
         stdout.printf(Locale.ROOT, "training %s (preset %s): %d generations x %d offspring, %s, seed %d -> %s%n",
-                task, preset, cfg.generations(), cfg.es().offspring(), where, cfg.seed(), dir);
+                task, preset, cfg.generations(), cfg.es().offspring(), run.where(cfg.effectiveThreads()), cfg.seed(),
+                dir);
         stdout.flush();
-        long t0 = System.nanoTime();
-        try (RunControl control = new RunControl();
-             ClusterProvider.Connection connection = provider == null ? null : provider.connect(cluster)) {
-            EvaluatorFactory evaluators = connection == null ? EvaluatorFactory.LOCAL : connection;
-            TrainingRun.Result r = TrainingRun.start(cfg, dir, listeners, control::stopRequested, init,
-                    evaluators);
-            // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
-            report(stdout, r, t0);
-        }
+        run.execute(spec, provider, task + " " + preset,
+                (listeners, stop, evaluators) -> TrainingRun.start(cfg, dir, listeners, stop, init, evaluators));
         return 0;
     }
 
@@ -124,31 +105,5 @@ final class TrainCommand implements Callable<Integer> {
         }
         Genome g = Files.isDirectory(path) ? new RunDirectory(path).latestGenome() : Genome.read(path);
         return new InitialGenome(path.toString(), g);
-    }
-
-    /**
-     * The cluster provider for {@code --cluster MASTER_URL}, with the URL's form checked (nothing
-     * is connected or written yet), or null without the option.
-     */
-    static ClusterProvider cluster(String master) {
-        if (master == null) {
-            return null;
-        }
-        ClusterProvider p = ClusterProvider.find();
-        p.check(master);
-        return p;
-    }
-
-    static void report(PrintWriter out, TrainingRun.Result r, long t0) {
-        double secs = (System.nanoTime() - t0) * 1e-9;
-        if (r.completed()) {
-            out.printf(Locale.ROOT, "done: generation %d in %s; genome %s%n", r.state().generation(),
-                    ProgressListener.duration(secs), r.dir().resolve("genome.json"));
-            out.printf(Locale.ROOT, "next: ./enu eval %s   ./enu plot %s%n", r.dir(), r.dir());
-        } else {
-            out.printf(Locale.ROOT, "stopped at generation %d after %s; continue with: ./enu resume %s%n",
-                    r.state().generation(), ProgressListener.duration(secs), r.dir());
-        }
-        out.flush();
     }
 }
