@@ -62,16 +62,22 @@ public final class ConfigTree {
         return parse(YamlReader.readText(file), file.toString());
     }
 
-    /** Reads a YAML resource of this package. */
+    /** Parsed resources: binding a configuration reads the defaults files for every curriculum stage. */
+    private static final Map<String, ConfigTree> RESOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reads a YAML resource of this package (parsed once; each caller gets its own copy). */
     public static ConfigTree resource(String name) {
-        try (InputStream in = ConfigTree.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
+        ConfigTree parsed = RESOURCES.computeIfAbsent(name, n -> {
+            try (InputStream in = ConfigTree.class.getResourceAsStream(n)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + n);
+                }
+                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
+        return new ConfigTree(copy(parsed.root));
     }
 
     /** This tree as YAML text. */
@@ -278,8 +284,22 @@ public final class ConfigTree {
     private static Map<String, Object> copy(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
-            out.put(String.valueOf(e.getKey()), e.getValue() instanceof Map ? copy(asMap(e.getValue())) : e.getValue());
+            out.put(String.valueOf(e.getKey()), copyValue(e.getValue()));
         }
         return out;
+    }
+
+    private static Object copyValue(Object v) {
+        if (v instanceof Map) {
+            return copy(asMap(v));
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(copyValue(x));
+            }
+            return out;
+        }
+        return v;
     }
 }
