@@ -261,21 +261,13 @@ public final class TrainingRun {
         Path checkpointFile = rd.file(RunDirectory.CHECKPOINT);
         int[] checkpointed = {state.generation()};
         List<RunListener> listeners = new ArrayList<>();
-        BufferedWriter opened;
-        try {
-            opened = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
-        }
+        BufferedWriter opened = appendTo(metricsFile);
         try (BufferedWriter metrics = opened; Stages stages = new Stages(cfg, evaluators)) {
             listeners.add((stats, next) -> {
                 try {
-                    metrics.write(JSON.writeValueAsString(MetricsLog.row(cfg, stats)));
-                    metrics.write('\n');
-                    metrics.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(new FileWriteException(metricsFile, AtomicFiles.reason(e)));
+                    writeRow(metrics, metricsFile, MetricsLog.row(cfg, stats));
+                } catch (FileWriteException e) {
+                    throw new UncheckedIOException(e);
                 }
                 requireFinite(next, checkpointFile, checkpointed[0]);
                 if (next.generation() % cfg.checkpointEvery() == 0) {
@@ -313,13 +305,7 @@ public final class TrainingRun {
         Path metricsFile = rd.file(RunDirectory.METRICS);
         Path checkpointFile = rd.file(RunDirectory.CHECKPOINT);
         int[] checkpointed = {state.generation()};
-        BufferedWriter opened;
-        try {
-            opened = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
-        }
+        BufferedWriter opened = appendTo(metricsFile);
         StagedTraining staged = new StagedTraining(cfg, evaluators);
         try (BufferedWriter metrics = opened) {
             StagedTraining.Sink sink = new StagedTraining.Sink() {
@@ -332,13 +318,7 @@ public final class TrainingRun {
                     if (validation != null) {
                         row.put("validation", org.enu.task.Metric.jsonValues(validation));
                     }
-                    try {
-                        metrics.write(JSON.writeValueAsString(row));
-                        metrics.write('\n');
-                        metrics.flush();
-                    } catch (IOException e) {
-                        throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
-                    }
+                    writeRow(metrics, metricsFile, row);
                     requireFinite(next, checkpointFile, checkpointed[0]);
                     if (next.generation() % cfg.checkpointEvery() == 0) {
                         Checkpoint.write(checkpointFile, digest, strategyName(cfg, p), strategyBuffers(cfg, p), next, p);
@@ -368,6 +348,28 @@ public final class TrainingRun {
                         .write(rd.file(RunDirectory.GENOME));
             }
             return new Result(last, r.finished(), rd.path());
+        }
+    }
+
+    /** Opens metrics.jsonl to append to it, naming the file if it cannot. */
+    private static BufferedWriter appendTo(Path metricsFile) throws FileWriteException {
+        try {
+            return Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
+        }
+    }
+
+    /** One line of metrics.jsonl, flushed so that a reader or a crash sees whole generations. */
+    private static void writeRow(BufferedWriter metrics, Path metricsFile, Map<String, Object> row)
+            throws FileWriteException {
+        try {
+            metrics.write(JSON.writeValueAsString(row));
+            metrics.write('\n');
+            metrics.flush();
+        } catch (IOException e) {
+            throw new FileWriteException(metricsFile, AtomicFiles.reason(e));
         }
     }
 
