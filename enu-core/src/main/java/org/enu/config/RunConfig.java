@@ -232,15 +232,17 @@ public record RunConfig(String task, String preset, long seed, int generations, 
 
     /** The tree of one stage: the run's tree with the stage's overrides and neither curriculum nor stages. */
     private static RunConfig stageTree(ConfigTree t, Map<String, Object> set, String where) {
-        ConfigTree out = t;
+        // the stage lists go first: every set below copies the tree, and a long curriculum would be
+        // copied once per stage for every stage
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(t.map());
+        m.remove("curriculum");
+        m.remove("stages");
+        ConfigTree out = new ConfigTree(m);
         for (Map.Entry<String, Object> e : set.entrySet()) {
             out = out.set(e.getKey() + "=" + e.getValue());
         }
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(out.map());
-        m.remove("curriculum");
-        m.remove("stages");
         try {
-            return bind(new ConfigTree(m));
+            return bind(out);
         } catch (ConfigException e) {
             throw new ConfigException(where + e.getMessage());
         }
