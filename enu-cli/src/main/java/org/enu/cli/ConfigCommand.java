@@ -20,7 +20,7 @@ final class ConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "iaf, stdp or tmaze")
     String task;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick", description = "quick, paper or original")
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick", description = "quick, paper, original or (tmaze) colour")
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings")

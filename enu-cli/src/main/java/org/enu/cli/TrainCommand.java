@@ -34,8 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "quick (minutes on 2 cores), paper (the paper's equations and sizes) or original "
-                    + "(the authors' code); default: ${DEFAULT-VALUE}")
+            description = "quick (minutes on 2 cores), paper (the paper's equations and sizes), original "
+                    + "(the authors' code) or, for tmaze, colour (the colour-learning recipe as a staged run); default: "
+                    + "${DEFAULT-VALUE}")
     String preset;
 
     @Option(names = "--variant", paramLabel = "NAME",
