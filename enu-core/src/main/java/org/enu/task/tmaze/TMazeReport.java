@@ -92,8 +92,8 @@ public final class TMazeReport implements TaskReport {
         m.add(stderr("poison_taken_after_poison", s.poisonTakenAfter()));
         m.add(Metric.higher("poison_refused_before_food", s.poisonRefusedBeforeFood().mean(), "of the visits to "
                 + "the poison after a first poison and before any food, the fraction refused (mean over the episodes "
-                + "with such a visit; 1 = learned the colour from the poison's taste alone, 0 = a side learner; lives "
-                + "whose first meal is food never count)"));
+                + "with such a visit; 1 = learned the colour from the poison's taste alone, 0 = a side learner, about "
+                + "0.5 = refuses at random; lives whose first meal is food never count)"));
         m.add(stderr("poison_refused_before_food", s.poisonRefusedBeforeFood()));
         m.add(Metric.higher("fitness", s.meanFitness(), "the training fitness (higher is better)"));
         m.add(Metric.neither("fitness_stderr", s.stderrFitness(),
