@@ -62,13 +62,7 @@ final class PlotCommand implements Callable<Integer> {
                     + "; fitness.png shows a gap there");
         }
         Genome genome = run.genome();
-        Path plots = dir.resolve("plots");
-        if (Files.isSymbolicLink(plots)) {
-            throw new ConfigException(plots + ": is a symbolic link; enu writes plots only inside the run directory");
-        }
-        if (Files.exists(plots) && !Files.isDirectory(plots)) {
-            throw new ConfigException(plots + ": exists and is not a directory");
-        }
+        Path plots = plotsDir(dir);
         Map<Path, byte[]> out = new LinkedHashMap<>();
         out.put(plots.resolve("fitness.png"), Charts.png(Charts.fitnessChart(metrics, cfg.task()), 1000, 560));
         EpisodeTrace trace = cfg.newReport().trace(genome.parameters(), key);
@@ -78,16 +72,33 @@ final class PlotCommand implements Callable<Integer> {
                 + ": held-out episode " + episode.env + ", generation " + genome.generation() + variant), 1100,
                 220 + 170 * panels.size()));
         figures.draw(cfg, genome, episode, plots, out);
+        write(plots, out, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** A run's plots directory, refused before anything is drawn if a link or a file stands in its place. */
+    static Path plotsDir(Path dir) {
+        Path plots = dir.resolve("plots");
+        if (Files.isSymbolicLink(plots)) {
+            throw new ConfigException(plots + ": is a symbolic link; enu writes plots only inside the run directory");
+        }
+        if (Files.exists(plots) && !Files.isDirectory(plots)) {
+            throw new ConfigException(plots + ": exists and is not a directory");
+        }
+        return plots;
+    }
+
+    /** Writes drawn plots (each atomically) into the plots directory, naming each on {@code out}. */
+    static void write(Path plots, Map<Path, byte[]> files, java.io.PrintWriter out) throws IOException {
         try {
             Files.createDirectories(plots);
         } catch (IOException e) {
             throw new FileWriteException(plots, AtomicFiles.reason(e));
         }
-        for (Map.Entry<Path, byte[]> e : out.entrySet()) {
+        for (Map.Entry<Path, byte[]> e : files.entrySet()) {
             AtomicFiles.write(e.getKey(), e.getValue());
-            spec.commandLine().getOut().printf("wrote %s%n", e.getKey());
+            out.printf("wrote %s%n", e.getKey());
         }
-        spec.commandLine().getOut().flush();
-        return 0;
+        out.flush();
     }
 }

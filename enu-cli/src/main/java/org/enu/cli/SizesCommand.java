@@ -1,7 +1,6 @@
 package org.enu.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import org.enu.config.ConfigException;
 import org.enu.config.Limits;
 import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
-import org.enu.io.AtomicFiles;
-import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.task.Metric;
 import org.enu.task.TaskReport;
@@ -139,18 +136,9 @@ final class SizesCommand implements Callable<Integer> {
                 t.wiringSeed());
         out.println(table(rows, baselines));
         if (!noPlot) {
-            Path plots = dir.resolve("plots");
-            if (Files.isSymbolicLink(plots) || (Files.exists(plots) && !Files.isDirectory(plots))) {
-                throw new ConfigException(plots + ": exists and is not a directory");
-            }
-            byte[] png = Charts.png(chart(rows, baselines, dir.getFileName().toString()), 1000, 700);
-            try {
-                Files.createDirectories(plots);
-            } catch (java.io.IOException e) {
-                throw new FileWriteException(plots, AtomicFiles.reason(e));
-            }
-            AtomicFiles.write(plots.resolve("sizes.png"), png);
-            out.println("wrote " + plots.resolve("sizes.png"));
+            Path plots = PlotCommand.plotsDir(dir);
+            PlotCommand.write(plots, Map.of(plots.resolve("sizes.png"),
+                    Charts.png(chart(rows, baselines, dir.getFileName().toString()), 1000, 700)), out);
         }
         return 0;
     }

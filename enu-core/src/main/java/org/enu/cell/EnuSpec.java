@@ -43,10 +43,7 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
         if (!(outputNoise >= 0) || !Float.isFinite(outputNoise)) {
             throw new IllegalArgumentException("output_noise: must be a finite number >= 0, got " + outputNoise);
         }
-        try {
-            Math.addExact(Math.multiplyExact(Math.multiplyExact(3, memory), Math.addExact(Math.addExact(inputs, outputs),
-                    Math.addExact(memory, bias ? 1 : 0))), Math.multiplyExact(outputs, Math.addExact(memory, bias ? 1 : 0)));
-        } catch (ArithmeticException e) {
+        if (parameterCount(inputs, memory, outputs, bias) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("memory: a unit of memory " + memory + " with " + inputs + " inputs and "
                     + outputs + " outputs has more parameters than an int can count");
         }
@@ -70,8 +67,21 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
 
     /** Number of evolved parameters: three H x K gate matrices and one O x (H+1) output matrix. */
     public int parameterCount() {
-        // exact: a shape too large for an int is an error, never a wrapped (small or negative) count
-        return Math.addExact(Math.multiplyExact(Math.multiplyExact(3, memory), gateInputs()), Math.multiplyExact(outputs, outputGateInputs()));
+        return (int) parameterCount(inputs, memory, outputs, bias); // the constructor checked that it fits
+    }
+
+    /**
+     * The parameter count of a shape, in 64 bits and exact: {@code Long.MAX_VALUE} when it does
+     * not fit even there, so a huge memory is never a wrapped (small or negative) count.
+     */
+    public static long parameterCount(long inputs, long memory, long outputs, boolean bias) {
+        long b = bias ? 1 : 0;
+        try {
+            return Math.addExact(Math.multiplyExact(Math.multiplyExact(3, memory), inputs + outputs + memory + b),
+                    Math.multiplyExact(outputs, memory + b));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Offset of the update gate matrix W_z in the flat parameter vector. */

@@ -64,13 +64,7 @@ public final class Limits {
      * a huge memory cannot wrap around to a negative size).
      */
     public static void checkParameters(String key, long inputs, long memory, long outputs, boolean bias) {
-        long k = inputs + outputs + memory + (bias ? 1 : 0);
-        long p;
-        try {
-            p = Math.addExact(Math.multiplyExact(3 * memory, k), Math.multiplyExact(outputs, memory + (bias ? 1 : 0)));
-        } catch (ArithmeticException e) {
-            p = Long.MAX_VALUE; // beyond 64 bits: certainly over the limit
-        }
+        long p = org.enu.cell.EnuSpec.parameterCount(inputs, memory, outputs, bias);
         if (p > MAX_PARAMETERS) {
             throw new ConfigException(key + ": a unit of memory " + memory + " with " + outputs + " outputs has " + p
                     + " parameters, more than the limit of " + MAX_PARAMETERS);

@@ -32,8 +32,6 @@ public record RunConfig(String task, String preset, long seed, int generations, 
 
     /** The registered tasks (each has a defaults file). */
     public static final List<String> TASKS = TaskRegistry.names();
-    /** The presets every task defines. */
-    public static final List<String> PRESETS = List.of("quick", "paper", "original");
 
     /**
      * Resolves a configuration.

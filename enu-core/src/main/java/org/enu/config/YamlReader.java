@@ -120,13 +120,8 @@ final class YamlReader {
         String text = p.getText();
         if (!form.matcher(text).matches() || text.matches("[-+]?\\.?([eE].*)?")) {
             throw new ConfigException(where + "not a plain decimal number (hexadecimal, octal, leading zeros and _ "
-                    + "separators are not accepted), got " + clip(text));
+                    + "separators are not accepted), got " + text);
         }
-    }
-
-    /** A value as errors quote it: at most 60 characters. */
-    static String clip(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
     }
 
     private static int line(YAMLParser p) {
@@ -179,12 +174,12 @@ final class YamlReader {
                 requireDecimal(p, where, DECIMAL);
                 double d = p.getDoubleValue();
                 if (!Double.isFinite(d)) {
-                    throw new ConfigException(where + "number out of range, got " + clip(p.getText()));
+                    throw new ConfigException(where + "number out of range, got " + p.getText());
                 }
                 // many settings are floats: a value so close to 0 would silently become 0 there
                 if (d != 0 && Math.abs(d) < Float.MIN_NORMAL) {
                     throw new ConfigException(where + "number too close to 0 to be used (the smallest is about "
-                            + Float.MIN_NORMAL + "), got " + clip(p.getText()));
+                            + Float.MIN_NORMAL + "), got " + p.getText());
                 }
                 return d;
             }

@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 import java.util.ArrayList;
@@ -113,17 +112,11 @@ public final class Checkpoint {
         out.writeInt(s.generation());
         out.writeDouble(s.bestFitness());
         out.writeInt(s.bestGeneration());
-        out.writeInt(s.theta().length);
-        for (float v : s.theta()) {
-            out.writeFloat(v);
-        }
+        floats(out, s.theta());
         out.writeInt(s.buffers().length);
         for (int b = 0; b < names.size(); b++) {
             out.writeUTF(names.get(b));
-            out.writeInt(s.buffer(b).length);
-            for (float v : s.buffer(b)) {
-                out.writeFloat(v);
-            }
+            floats(out, s.buffer(b));
         }
         if (stage != null) {
             out.writeInt(stage.index());
@@ -131,10 +124,7 @@ public final class Checkpoint {
             out.writeDouble(stage.best());
             out.writeInt(stage.bestGeneration());
             out.writeDouble(stage.last());
-            out.writeInt(stage.bestCentre().length);
-            for (float v : stage.bestCentre()) {
-                out.writeFloat(v);
-            }
+            floats(out, stage.bestCentre());
         }
         out.flush();
         CRC32C crc = new CRC32C();
@@ -237,6 +227,14 @@ public final class Checkpoint {
             throw new CorruptFileException(file + ": stage record: a non-finite value in the best centre");
         }
         return new StageProgress(index, start, best, bestGen, centre, last);
+    }
+
+    /** A length (int32), then the values (float32). */
+    private static void floats(DataOutputStream out, float[] v) throws IOException {
+        out.writeInt(v.length);
+        for (float x : v) {
+            out.writeFloat(x);
+        }
     }
 
     private static float[] floats(ByteBuffer in, int n) {

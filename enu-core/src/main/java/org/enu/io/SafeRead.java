@@ -46,29 +46,13 @@ public final class SafeRead {
                 ? new OpenOption[] {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS}
                 : new OpenOption[] {StandardOpenOption.READ};
         try (FileChannel ch = FileChannel.open(file, options)) {
-            // the size may grow between the look and the read: read at most one byte more than allowed
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(max + 1, Math.max(a.size() + 1, 1 << 16)));
-            while (true) {
-                if (!buf.hasRemaining()) {
-                    if (buf.capacity() > max) {
-                        throw tooLarge(file, what, max);
-                    }
-                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(max + 1, 2L * buf.capacity()));
-                    buf.flip();
-                    bigger.put(buf);
-                    buf = bigger;
-                }
-                if (ch.read(buf) < 0) {
-                    break;
-                }
-            }
-            if (buf.position() > max) {
+            // the file may have grown since the look: read at most one byte more than allowed
+            byte[] b = java.nio.channels.Channels.newInputStream(ch).readNBytes((int) Math.min(max + 1,
+                    Integer.MAX_VALUE - 8));
+            if (b.length > max) {
                 throw tooLarge(file, what, max);
             }
-            byte[] out = new byte[buf.position()];
-            buf.flip();
-            buf.get(out);
-            return out;
+            return b;
         } catch (CorruptFileException e) {
             throw e;
         } catch (FileSystemException e) {
@@ -103,13 +87,14 @@ public final class SafeRead {
     }
 
     /**
-     * Refuses a run file that is a symbolic link (nothing else is checked; a missing file passes).
+     * Refuses a run file that is there but is a symbolic link, a directory or not a regular file;
+     * a missing file passes. Run before anything is written, so such a file is named at once.
      *
-     * @throws CorruptFileException if it is a link
+     * @param what names the kind of file in errors
      */
-    public static void requireNoLink(Path file) throws CorruptFileException {
-        if (Files.isSymbolicLink(file)) {
-            throw link(file);
+    public static void requireRegularIfPresent(Path file, String what) throws CorruptFileException {
+        if (exists(file)) {
+            attributes(file, what, Links.REFUSE);
         }
     }
 

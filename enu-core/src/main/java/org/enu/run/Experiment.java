@@ -2,7 +2,6 @@ package org.enu.run;
 
 import org.enu.config.RunConfig;
 import org.enu.es.EsState;
-import org.enu.es.Population;
 import org.enu.es.Strategy;
 import org.enu.eval.Evaluator;
 import org.enu.eval.LocalEvaluator;
@@ -55,9 +54,7 @@ public record Experiment(RunConfig config, TrainingTask task, Strategy strategy)
 
     /** One generation: ask, evaluate, tell. */
     public EsState step(EsState state, Evaluator evaluator) {
-        Population pop = strategy.ask(state);
-        double[] fitness = evaluator.evaluate(state.theta(), pop);
-        return evaluator.update(() -> strategy.tell(state, pop, fitness));
+        return Trainer.step(strategy, evaluator, state).next();
     }
 
     /**

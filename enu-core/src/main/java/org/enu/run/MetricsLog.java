@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.enu.config.RunConfig;
-import org.enu.io.AtomicFiles;
 import org.enu.io.CorruptFileException;
 import org.enu.io.SafeRead;
 
@@ -86,13 +85,12 @@ final class MetricsLog {
     }
 
     /**
-     * Where the record is not whole: null when the rows are generations 0, 1, 2, ... in order
+     * Where the record is not whole: null when the rows' generations are 0, 1, 2, ... in order
      * and reach at least {@code reached} - 1; else what is missing or out of order, in words.
      */
-    static String hole(List<Row> rows, int reached) {
+    static String hole(int[] generations, int reached) {
         int expect = 0;
-        for (Row r : rows) {
-            int g = r.generation();
+        for (int g : generations) {
             if (g != expect) {
                 return g > expect ? (g - 1 == expect ? "generation " + expect + " is missing"
                         : "generations " + expect + "-" + (g - 1) + " are missing")

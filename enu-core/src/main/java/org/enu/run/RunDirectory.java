@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,14 +73,8 @@ public final class RunDirectory {
             throw new CorruptFileException(dir + ": not a run directory (no " + CONFIG + ")");
         }
         for (String f : FILES) {
-            SafeRead.requireNoLink(file(f));
             // found now, not when a resume is about to write it generations later
-            if (Files.isDirectory(file(f), LinkOption.NOFOLLOW_LINKS)) {
-                throw new CorruptFileException(file(f) + ": is a directory, not a " + KINDS.get(f) + " file");
-            }
-            if (SafeRead.exists(file(f)) && !Files.isRegularFile(file(f), LinkOption.NOFOLLOW_LINKS)) {
-                throw new CorruptFileException(file(f) + ": not a regular file (a FIFO or device?)");
-            }
+            SafeRead.requireRegularIfPresent(file(f), KINDS.get(f));
         }
         return this;
     }
@@ -189,7 +182,9 @@ public final class RunDirectory {
         if (!hasCkpt && !hasGenome) {
             throw new CorruptFileException(file(CHECKPOINT) + ": no checkpoint found");
         }
-        checkRunInfo(cfg, task);
+        if (!hasCkpt) {
+            checkRunInfo(cfg, task); // else checkpoint() checks it
+        }
         Checkpoint.Content c = hasCkpt ? checkpoint(cfg, task) : null;
         Genome finished = hasGenome ? genome(cfg, task, c) : null;
         if (finished != null && c != null && finished.generation() == c.state().generation()
@@ -291,10 +286,6 @@ public final class RunDirectory {
      * words ("generations 14-29 are missing").
      */
     public String metricsHole(List<Map<String, Object>> rows) {
-        List<MetricsLog.Row> r = new ArrayList<>();
-        for (Map<String, Object> m : rows) {
-            r.add(new MetricsLog.Row(m, ""));
-        }
-        return MetricsLog.hole(r, 0);
+        return MetricsLog.hole(rows.stream().mapToInt(m -> ((Number) m.get("generation")).intValue()).toArray(), 0);
     }
 }

@@ -79,12 +79,9 @@ public final class RunLock implements AutoCloseable {
     private static RunLock lock(Path dir, Path key) throws IOException {
         Path file = dir.resolve(FILE);
         boolean created = false;
-        // a link here would make the pid line below overwrite whatever file it points to
-        SafeRead.requireNoLink(file);
-        if (SafeRead.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            // a FIFO would block the open below until some other process opened it
-            throw new FileWriteException(file, "exists and is not a regular file");
-        }
+        // a link here would make the pid line below overwrite whatever file it points to, and a
+        // FIFO would block the open below until some other process opened it
+        SafeRead.requireRegularIfPresent(file, "lock");
         try {
             Files.createFile(file);
             created = true;
@@ -98,13 +95,7 @@ public final class RunLock implements AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            if (Files.isSymbolicLink(file)) { // made a link between the look above and the open
-                SafeRead.requireNoLink(file);
-        if (SafeRead.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            // a FIFO would block the open below until some other process opened it
-            throw new FileWriteException(file, "exists and is not a regular file");
-        }
-            }
+            SafeRead.requireRegularIfPresent(file, "lock"); // made a link between the look above and the open
             throw new FileWriteException(file, AtomicFiles.reason(e));
         }
         FileLock lock;

@@ -1,7 +1,6 @@
 package org.enu.run;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.config.StagePlan;
 import org.enu.es.EsState;
-import org.enu.es.Population;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.eval.Evaluator;
 import org.enu.io.Checkpoint.StageProgress;
@@ -95,12 +93,9 @@ final class StagedTraining {
         while (!done && state.generation() < cfg.generations() && !stop.getAsBoolean()) {
             StagePlan.Stage stage = stages.get(progress.index());
             Experiment e = enter(progress.index());
-            long t0 = System.nanoTime();
-            Population pop = e.strategy().ask(state);
-            double[] fitness = evaluator.evaluate(state.theta(), pop);
-            EsState before = state;
-            EsState next = evaluator.update(() -> e.strategy().tell(before, pop, fitness));
-            GenerationStats stats = GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9);
+            Trainer.Step step = Trainer.step(e.strategy(), evaluator, state);
+            GenerationStats stats = step.stats();
+            EsState next = step.next();
             int ran = next.generation() - progress.start();
             Map<String, Double> validation = null;
             StageProgress p = progress;
@@ -164,16 +159,8 @@ final class StagedTraining {
 
     private Map<String, Double> validate(Experiment e, StagePlan.Validation v, float[] theta) {
         RunConfig world = v.runWorld() ? cfg : e.config();
-        List<Metric> metrics = world.newReport().metrics(theta, validationKeys(cfg.seed(), v.environments()));
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Metric m : metrics) {
-            out.put(m.name(), m.value());
-        }
-        if (!out.containsKey(v.metric())) {
-            throw new ConfigException("stages: validate.metric '" + v.metric() + "' is not a metric of the " + cfg.task()
-                    + " task (known: " + String.join(", ", out.keySet()) + ")");
-        }
-        return out;
+        // check() made sure before the run that the metric is one of these
+        return Metric.values(world.newReport().metrics(theta, validationKeys(cfg.seed(), v.environments())));
     }
 
     /**

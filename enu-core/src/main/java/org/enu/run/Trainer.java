@@ -24,6 +24,19 @@ public final class Trainer {
         return run(g -> strategy, g -> evaluator, state, until, listeners, stop);
     }
 
+    /** One generation's outcome: its statistics and the state that follows it. */
+    record Step(GenerationStats stats, EsState next) {
+    }
+
+    /** One generation: ask, evaluate, tell (the update in the evaluator's threads), timed. */
+    static Step step(Strategy strategy, Evaluator evaluator, EsState state) {
+        long t0 = System.nanoTime();
+        Population pop = strategy.ask(state);
+        double[] fitness = evaluator.evaluate(state.theta(), pop);
+        EsState next = evaluator.update(() -> strategy.tell(state, pop, fitness));
+        return new Step(GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9), next);
+    }
+
     /**
      * Runs generations with the strategy and evaluator that each generation asks for (a
      * curriculum changes them between stages; the strategy state carries over).
@@ -34,18 +47,11 @@ public final class Trainer {
             l.started(state, until);
         }
         while (state.generation() < until && !stop.getAsBoolean()) {
-            long t0 = System.nanoTime();
-            Strategy strategy = strategies.apply(state.generation());
-            Population pop = strategy.ask(state);
-            Evaluator evaluator = evaluators.apply(state.generation());
-            double[] fitness = evaluator.evaluate(state.theta(), pop);
-            EsState current = state;
-            EsState next = evaluator.update(() -> strategy.tell(current, pop, fitness));
-            GenerationStats stats = GenerationStats.of(state.generation(), fitness, (System.nanoTime() - t0) * 1e-9);
+            Step s = step(strategies.apply(state.generation()), evaluators.apply(state.generation()), state);
             for (RunListener l : listeners) {
-                l.generation(stats, next);
+                l.generation(s.stats(), s.next());
             }
-            state = next;
+            state = s.next();
         }
         for (RunListener l : listeners) {
             l.finished(state);

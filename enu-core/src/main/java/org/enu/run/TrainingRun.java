@@ -115,8 +115,7 @@ public final class TrainingRun {
                     info.put("init_from", init.describe());
                 }
                 AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
-                Checkpoint.write(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), strategyName(cfg, progress),
-                        strategyBuffers(cfg, progress), state, progress);
+                checkpoint(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg, state, progress);
                 AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
             } catch (IOException | RuntimeException e) {
                 if (!(e instanceof ConfigException)) {
@@ -173,13 +172,11 @@ public final class TrainingRun {
                            Checkpoint.StageProgress progress, List<MetricsLog.Row> metrics) {
     }
 
-    /** The strategy whose state a checkpoint holds: the run's, or in a staged run the current stage's. */
-    static String strategyName(RunConfig cfg, Checkpoint.StageProgress p) {
-        return stageConfig(cfg, p).strategy().name();
-    }
-
-    static List<String> strategyBuffers(RunConfig cfg, Checkpoint.StageProgress p) {
-        return stageConfig(cfg, p).strategy().buffers();
+    /** Writes a checkpoint of the state of the strategy that runs at {@code p} (the run's, or the stage's). */
+    private static void checkpoint(Path file, String digest, RunConfig cfg, EsState s, Checkpoint.StageProgress p)
+            throws IOException {
+        org.enu.es.Strategy strategy = stageConfig(cfg, p).strategy();
+        Checkpoint.write(file, digest, strategy.name(), strategy.buffers(), s, p);
     }
 
     /** The configuration whose strategy runs at this point of a staged run (the last stage once all ended). */
@@ -212,7 +209,7 @@ public final class TrainingRun {
         Stages.checkMemory(updated, task);
         readableConfig(updated);
         List<MetricsLog.Row> metrics = rd.metricsRows(cfg);
-        String hole = MetricsLog.hole(metrics, reached);
+        String hole = MetricsLog.hole(metrics.stream().mapToInt(MetricsLog.Row::generation).toArray(), reached);
         if (hole != null) {
             throw new CorruptFileException(rd.file(RunDirectory.METRICS) + ": " + hole + "; resuming would leave a "
                     + "permanent gap in the run's record (was the file cut, edited or deleted?)");
@@ -321,7 +318,7 @@ public final class TrainingRun {
                     writeRow(metrics, metricsFile, row);
                     requireFinite(next, checkpointFile, checkpointed[0]);
                     if (next.generation() % cfg.checkpointEvery() == 0) {
-                        Checkpoint.write(checkpointFile, digest, strategyName(cfg, p), strategyBuffers(cfg, p), next, p);
+                        checkpoint(checkpointFile, digest, cfg, next, p);
                         checkpointed[0] = next.generation();
                     }
                 }
@@ -329,7 +326,7 @@ public final class TrainingRun {
                 @Override
                 public void stageChanged(EsState next, Checkpoint.StageProgress p) throws IOException {
                     // at once: a resume from here starts the new stage with the state it was handed
-                    Checkpoint.write(checkpointFile, digest, strategyName(cfg, p), strategyBuffers(cfg, p), next, p);
+                    checkpoint(checkpointFile, digest, cfg, next, p);
                     checkpointed[0] = next.generation();
                 }
             };
@@ -340,8 +337,7 @@ public final class TrainingRun {
                 staged.close();
             }
             EsState last = r.state();
-            Checkpoint.write(checkpointFile, digest, strategyName(cfg, r.progress()), strategyBuffers(cfg, r.progress()),
-                    last, r.progress());
+            checkpoint(checkpointFile, digest, cfg, last, r.progress());
             if (r.finished()) {
                 Map<String, Object> prov = Provenance.current(cfg.seed());
                 new Genome(task.name(), last.generation(), task.layout(), last.theta(), prov, cfg.tree().map())

@@ -29,6 +29,8 @@ import org.enu.task.TrainingTask;
 public final class TMazeTask implements TrainingTask {
     private final TMazeConfig cfg;
     private final MazeConfig maze;
+    /** The maze where a poison also opens a swap opportunity (the mixed mini-batch's other world). */
+    private final MazeConfig eitherTaste;
     private final EnuSpec synSpec;
     private final EnuSpec neuSpec;
     private final Wiring wiring;
@@ -45,6 +47,7 @@ public final class TMazeTask implements TrainingTask {
     public TMazeTask(TMazeConfig cfg, EnuSpec cell) {
         this.cfg = cfg;
         this.maze = cfg.maze();
+        this.eitherTaste = maze.withSwapAfterPoison(true);
         int c = cell.outputs();
         if (c < 3) {
             throw new IllegalArgumentException("outputs: the T-maze needs at least 3 channels, got " + c);
@@ -171,10 +174,9 @@ public final class TMazeTask implements TrainingTask {
      * balanced; the colour is drawn from the key with that probability.
      */
     TMaze trainingMaze(long envKey, int e) {
-        MazeConfig world = cfg.swapAfterPoisonInTraining(e, cfg.environments()) && !maze.swapAfterPoison()
-                ? maze.withSwapAfterPoison(true) : maze;
+        MazeConfig world = cfg.swapAfterPoisonInTraining(e, cfg.environments()) ? eitherTaste : maze;
         if (!cfg.balanced() || cfg.environments() % 4 != 0) {
-            return world == maze ? newMaze(envKey) : new TMaze(world, envKey, Baselines.swapKey(envKey));
+            return new TMaze(world, envKey, Baselines.swapKey(envKey));
         }
         int layout = maze.poisonGreenProbability() == 0.5 ? e & 3
                 : (e & 2) | (TMaze.layoutOf(envKey, maze.poisonGreenProbability()) & 1);
