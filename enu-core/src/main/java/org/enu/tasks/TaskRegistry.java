@@ -29,12 +29,12 @@ public final class TaskRegistry {
             (s, cell) -> new StdpTask(s, cell.withInputs(4)), StdpReport::new);
     /**
      * The T-maze; run directories made before tmaze.poison_green_probability, tmaze.taste_colour and
-     * tmaze.swap_after_poison (and swap_after_poison_mazes): either colour, no colour at the taste, swaps
+     * tmaze.swap_after_poison (and swap_after_poison_mazes, poison_first_mazes): either colour, no colour at the taste, swaps
      * only after food, as then.
      */
     public static final TaskType<TMazeConfig, TMazeTask> TMAZE = new TaskType<>("tmaze", TMazeConfig.class,
             Map.of("poison_green_probability", 0.5, "taste_colour", false, "swap_after_poison", false,
-                    "swap_after_poison_mazes", 0.0), TMazeTask::new, TMazeReport::new);
+                    "swap_after_poison_mazes", 0.0, "poison_first_mazes", 0.0), TMazeTask::new, TMazeReport::new);
 
     private static final Map<String, TaskType<?, ?>> BY_NAME = new LinkedHashMap<>();
 

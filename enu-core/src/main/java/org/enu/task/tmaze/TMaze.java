@@ -57,6 +57,8 @@ public final class TMaze {
     private int actionsTaken;
     private double lastReward;
     private boolean lastEatenGreen;
+    /** A training world: the poison goes to whichever arm the agent enters first (see {@link #poisonInFirstArm}). */
+    private boolean poisonToFirstArm;
     private final MazeScore score = new MazeScore();
 
     /**
@@ -162,6 +164,10 @@ public final class TMaze {
                     refilled = eat(item == greenItem);
                 } else if (!geo.isWall(r, c)) {
                     int arm = geo.armEntered(row, col, r, c);
+                    if (arm >= 0 && poisonToFirstArm) {
+                        greenItem = poisonIsGreen ? arm : 1 - arm; // the poison is in this arm now
+                        poisonToFirstArm = false;
+                    }
                     if (arm >= 0) {
                         score.armChoice(arm != poisonItem());
                     }
@@ -217,6 +223,23 @@ public final class TMaze {
         col = geo.startCol();
         heading = geo.startHeading();
         return refilled;
+    }
+
+    /**
+     * Makes this a maze of the poison-first training world: the poison is placed in whichever arm
+     * the agent enters first, so its first meal (if it eats) is the poison, whatever it does. The
+     * agent cannot tell: no item is in sight before an arm is entered, and the poison's colour is
+     * still the layout's. The side of the items is only fixed at that moment; call before the
+     * first action.
+     *
+     * @throws IllegalStateException after the first action
+     */
+    TMaze poisonInFirstArm() {
+        if (actionsTaken > 0) {
+            throw new IllegalStateException("poisonInFirstArm: only before the first action");
+        }
+        poisonToFirstArm = true;
+        return this;
     }
 
     /** Takes the next swap draw: the items change arms if it says so. */

@@ -36,13 +36,13 @@ package org.enu.task.tmaze;
 public record TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                           String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze,
                           boolean balanced, String outputNoiseKey, double initOutputBias, boolean tasteColour,
-                          double swapAfterPoisonMazes) {
+                          double swapAfterPoisonMazes, double poisonFirstMazes) {
 
     /** The settings before balanced sets, per-offspring noise and the output bias existed. */
     public TMazeConfig(int environments, String wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                        String integration, String shuffleSensors, boolean shuffleActions, MazeConfig maze) {
         this(environments, wiring, hiddenNeurons, synapsesPerNeuron, wiringSeed, integration, shuffleSensors,
-                shuffleActions, maze, false, "environment", 0, false, 0);
+                shuffleActions, maze, false, "environment", 0, false, 0, 0);
     }
 
     /** Input neurons: three sensors (wall, green, red) and the reward neuron. */
@@ -76,6 +76,10 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
             throw new IllegalArgumentException("swap_after_poison_mazes: must be a fraction in [0, 1], got "
                     + swapAfterPoisonMazes);
         }
+        if (!(poisonFirstMazes >= 0 && poisonFirstMazes <= 1)) {
+            throw new IllegalArgumentException("poison_first_mazes: must be a fraction in [0, 1], got "
+                    + poisonFirstMazes);
+        }
         if (hiddenNeurons < 0) {
             throw new IllegalArgumentException("hidden_neurons: must be >= 0, got " + hiddenNeurons);
         }
@@ -93,6 +97,11 @@ public record TMazeConfig(int environments, String wiring, int hiddenNeurons, in
     /** Whether training maze e of a mini-batch of m is one where a poison also opens a swap opportunity. */
     public boolean swapAfterPoisonInTraining(int e, int m) {
         return maze.swapAfterPoison() || e >= m - (int) Math.round(swapAfterPoisonMazes * m);
+    }
+
+    /** Whether training maze e of a mini-batch of m is one whose poison goes to the arm entered first. */
+    public boolean poisonFirstInTraining(int e, int m) {
+        return e >= m - (int) Math.round(poisonFirstMazes * m);
     }
 
     /** Whether output noise is drawn per offspring (else shared by all offspring of an environment). */

@@ -174,13 +174,17 @@ public final class TMazeTask implements TrainingTask {
      * balanced; the colour is drawn from the key with that probability.
      */
     TMaze trainingMaze(long envKey, int e) {
-        MazeConfig world = cfg.swapAfterPoisonInTraining(e, cfg.environments()) ? eitherTaste : maze;
+        boolean poisonFirst = cfg.poisonFirstInTraining(e, cfg.environments());
+        MazeConfig world = poisonFirst || cfg.swapAfterPoisonInTraining(e, cfg.environments()) ? eitherTaste : maze;
+        TMaze m;
         if (!cfg.balanced() || cfg.environments() % 4 != 0) {
-            return new TMaze(world, envKey, Baselines.swapKey(envKey));
+            m = new TMaze(world, envKey, Baselines.swapKey(envKey));
+        } else {
+            int layout = maze.poisonGreenProbability() == 0.5 ? e & 3
+                    : (e & 2) | (TMaze.layoutOf(envKey, maze.poisonGreenProbability()) & 1);
+            m = new TMaze(world, layout, Baselines.swapKey(envKey));
         }
-        int layout = maze.poisonGreenProbability() == 0.5 ? e & 3
-                : (e & 2) | (TMaze.layoutOf(envKey, maze.poisonGreenProbability()) & 1);
-        return new TMaze(world, layout, Baselines.swapKey(envKey));
+        return poisonFirst ? m.poisonInFirstArm() : m;
     }
 
     /** The output-noise key of an environment, and of an offspring in it (offspring < 0: none). */
