@@ -17,6 +17,8 @@ import org.enu.cell.EnuKernel;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Provenance;
+import org.enu.task.TaskType;
+import org.enu.tasks.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +54,9 @@ final class BenchCommand implements Callable<Integer> {
     int generations;
 
     @Option(names = "--tasks", paramLabel = "LIST", split = ",", defaultValue = "iaf",
-            description = "generations to time (default ${DEFAULT-VALUE}): iaf, stdp, tmaze (the original preset "
-                    + "with your --set), tmaze_m8, tmaze_m16, tmaze_m32 (memory 8/4, 16/8, 32/16 outputs, "
-                    + "every agent alive), all (iaf, stdp and the three T-maze sizes)")
+            description = "generations to time (default ${DEFAULT-VALUE}): a task's name (its original preset with your "
+                    + "--set), one of a task's bench cases (the T-maze's tmaze_m8, tmaze_m16, tmaze_m32: memory 8/4, 16/8, "
+                    + "32/16 outputs, every agent alive), or all (every task's bench cases)")
     List<String> tasks;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -65,47 +67,44 @@ final class BenchCommand implements Callable<Integer> {
             description = "run the bench in N fresh JVMs and report each figure's spread across them (default ${DEFAULT-VALUE}: this JVM)")
     int forks;
 
-    static final List<KernelBench.Shape> SHAPES = List.of(
-            new KernelBench.Shape("single_iaf_32x50", 32, 1, 32, 16),
-            new KernelBench.Shape("single_stdp_32x53", 32, 4, 32, 16),
-            new KernelBench.Shape("tmaze_synapse_384x81", 384, 32, 32, 16),
-            new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16),
-            new KernelBench.Shape("tmaze_m16_synapse_384x41", 384, 16, 16, 8),
-            new KernelBench.Shape("tmaze_m16_neuron_48x33", 48, 8, 16, 8),
-            new KernelBench.Shape("tmaze_m8_synapse_384x21", 384, 8, 8, 4),
-            new KernelBench.Shape("tmaze_m8_neuron_48x17", 48, 4, 8, 4),
-            new KernelBench.Shape("single_iaf_m8_32x14", 32, 1, 8, 4));
+    /** The kernel shapes of every task ({@link TaskType#kernelShapes()}). */
+    static List<KernelBench.Shape> shapes() {
+        List<KernelBench.Shape> out = new ArrayList<>();
+        for (String name : TaskRegistry.names()) {
+            out.addAll(TaskRegistry.get(name).kernelShapes());
+        }
+        return out;
+    }
 
     /** A generation to time: a task, its overrides on top of the original preset. */
     record Case(String name, String task, List<String> overrides) {
     }
 
-    /** The cases a --tasks entry names. */
-    static List<Case> cases(String entry) {
-        return switch (entry) {
-            case "all" -> List.of(single("iaf"), single("stdp"), tmaze(8, 4), tmaze(16, 8), tmaze(32, 16));
-            case "tmaze_m8" -> List.of(tmaze(8, 4));
-            case "tmaze_m16" -> List.of(tmaze(16, 8));
-            case "tmaze_m32" -> List.of(tmaze(32, 16));
-            default -> List.of(single(entry));
-        };
-    }
-
-    private static Case single(String task) {
-        return new Case(task, task, List.of());
-    }
-
-    private static Case tmaze(int memory, int outputs) {
-        return new Case("tmaze_m" + memory, "tmaze", List.of("enu.memory=" + memory, "enu.outputs=" + outputs,
-                "tmaze.energy_max=1000"));
-    }
-
     /**
-     * Untimed generations at most before timing: enough for C2 to finish compiling the kernel (a
-     * T-maze generation is long; the single-ENU tasks measured up to 2x slow with 1 warm-up).
+     * The cases a --tasks entry names: all (every task's {@link TaskType#benchCases()}), a task (its
+     * original preset as it is), or one of a task's bench cases by name.
      */
+    static List<Case> cases(String entry) {
+        List<Case> all = new ArrayList<>();
+        for (String name : TaskRegistry.names()) {
+            for (TaskType.BenchCase c : TaskRegistry.get(name).benchCases()) {
+                all.add(new Case(c.name(), name, c.overrides()));
+            }
+        }
+        if (entry.equals("all")) {
+            return all;
+        }
+        for (Case c : all) {
+            if (c.name().equals(entry)) {
+                return List.of(c);
+            }
+        }
+        return List.of(new Case(entry, entry, List.of()));
+    }
+
+    /** Untimed generations at most before timing: enough for C2 to finish compiling the kernel. */
     private static int maxWarmup(Case c) {
-        return c.task().equals("tmaze") ? 3 : 20;
+        return TaskRegistry.get(c.task()).benchWarmup();
     }
 
     /** The case's overrides, then the --set overrides that belong to its task or to the shared sections. */
@@ -198,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double> kernel = new LinkedHashMap<>();
         Map<String, Double> fraction = new LinkedHashMap<>();
         Map<String, Double> ceiling = new LinkedHashMap<>();
-        for (KernelBench.Shape s : SHAPES) {
+        for (KernelBench.Shape s : shapes()) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);

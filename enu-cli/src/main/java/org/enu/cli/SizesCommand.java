@@ -91,8 +91,8 @@ final class SizesCommand implements Callable<Integer> {
         }
         RunConfig base = EvalCommand.variant(trainedOn, sets);
         TMazeConfig t = (TMazeConfig) base.settings();
-        if (!t.wiring().equals("random")) {
-            throw new ConfigException(dir + ": tmaze.wiring is " + t.wiring() + "; only random wiring has a size and a "
+        if (t.wiring() != TMazeConfig.Wiring.RANDOM) {
+            throw new ConfigException(dir + ": tmaze.wiring is " + t.wiring().name().toLowerCase(Locale.ROOT) + "; only random wiring has a size and a "
                     + "seed to change");
         }
         for (int k : scales) {

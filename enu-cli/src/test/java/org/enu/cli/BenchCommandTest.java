@@ -24,7 +24,7 @@ class BenchCommandTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         JsonNode spread = o.get("spread");
         assertTrue(spread.has("peak_gflops_per_core"));
-        assertEquals(BenchCommand.SHAPES.size() + 2 + o.get("generation_seconds").get("iaf").size(), spread.size(),
+        assertEquals(BenchCommand.shapes().size() + 2 + o.get("generation_seconds").get("iaf").size(), spread.size(),
                 "peak, the nonlinear part, every kernel shape, every thread count of iaf");
         spread.fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();

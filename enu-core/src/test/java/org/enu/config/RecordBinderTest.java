@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.enu.task.iaf.IafConfig;
 import org.enu.task.stdp.StdpConfig;
+import org.enu.task.tmaze.MazeConfig;
 import org.enu.task.tmaze.TMazeConfig;
+import org.enu.task.TaskType;
 import org.enu.tasks.TaskRegistry;
-import org.enu.tasks.TaskType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class RecordBinderTest {
     @Test
     void theBoundSettingsAreThePresetsValues() {
         TMazeConfig t = (TMazeConfig) RunConfig.resolve("tmaze", "quick", null, List.of()).settings();
-        assertEquals("direct", t.maze().layout());
+        assertEquals(MazeConfig.Layout.DIRECT, t.maze().layout());
         assertEquals(4, t.wiringSeed());
         assertEquals(false, t.noisePerOffspring());
         assertEquals(true, t.meanIntegration());
@@ -83,7 +84,7 @@ class RecordBinderTest {
                 "poison_green_probability").settings();
         assertEquals(0.5, t.maze().poisonGreenProbability());
         IafConfig i = (IafConfig) load("iaf", "iaf.loss=spike_distance", "iaf", "loss", "distance_cap").settings();
-        assertEquals("isi", i.loss());
+        assertEquals(IafConfig.Loss.ISI, i.loss());
         assertEquals(8, i.distanceCap());
     }
 

@@ -27,16 +27,13 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     public record Env(float[] input, double[] membrane, boolean[] spikes, boolean forced) {
     }
 
-    public IafTask(IafConfig cfg, EnuSpec cell) {
-        super("iaf", checked(cell), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
-    }
+    /** The cell's input channels: the graded input. */
+    public static final int INPUTS = 1;
 
-    private static EnuSpec checked(EnuSpec cell) {
-        if (cell.inputs() != 1) {
-            throw new IllegalArgumentException("the IAF cell has exactly 1 input channel, got " + cell.inputs());
-        }
-        return cell;
+    /** @param cell the run's ENU settings (the input count is the task's: {@link #INPUTS}) */
+    public IafTask(IafConfig cfg, EnuSpec cell) {
+        super("iaf", cell.withInputs(INPUTS), cfg.environments(), cfg.steps());
+        this.cfg = cfg;
     }
 
     public IafConfig config() {
@@ -217,9 +214,9 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     @Override
     protected double loss(Env env, float[] y) {
         double l = switch (cfg.loss()) {
-            case "isi" -> isiLoss(env.spikes(), y);
-            case "spike_distance" -> spikeDistanceLoss(env.spikes(), y);
-            default -> 0;
+            case ISI -> isiLoss(env.spikes(), y);
+            case SPIKE_DISTANCE -> spikeDistanceLoss(env.spikes(), y);
+            case NONE -> 0;
         };
         if (cfg.consistencyWeight() > 0) {
             l += cfg.consistencyWeight() * consistencyLoss(env, y);

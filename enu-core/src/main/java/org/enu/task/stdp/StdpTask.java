@@ -27,16 +27,13 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
         }
     }
 
-    public StdpTask(StdpConfig cfg, EnuSpec cell) {
-        super("stdp", checked(cell), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
-    }
+    /** The cell's input channels: graded potential, pre- and postsynaptic spike, neuromodulator. */
+    public static final int INPUTS = 4;
 
-    private static EnuSpec checked(EnuSpec cell) {
-        if (cell.inputs() != 4) {
-            throw new IllegalArgumentException("the STDP cell has exactly 4 input channels, got " + cell.inputs());
-        }
-        return cell;
+    /** @param cell the run's ENU settings (the input count is the task's: {@link #INPUTS}) */
+    public StdpTask(StdpConfig cfg, EnuSpec cell) {
+        super("stdp", cell.withInputs(INPUTS), cfg.environments(), cfg.steps());
+        this.cfg = cfg;
     }
 
     public StdpConfig config() {

@@ -1,0 +1,35 @@
+package org.enu.task.iaf;
+
+import java.util.List;
+import org.enu.bench.KernelBench;
+import org.enu.cell.EnuSpec;
+import org.enu.task.TaskReport;
+import org.enu.task.TaskType;
+
+/** The Integrate-and-Fire task (section {@code iaf}). */
+public final class IafType extends TaskType<IafConfig, IafTask> {
+    public IafType() {
+        super("iaf", IafConfig.class, "steps");
+    }
+
+    @Override
+    protected IafTask newTask(IafConfig settings, EnuSpec cell) {
+        return new IafTask(settings, cell);
+    }
+
+    @Override
+    protected TaskReport newReport(IafTask task) {
+        return new IafReport(task);
+    }
+
+    @Override
+    protected long steps(IafConfig settings) {
+        return settings.steps();
+    }
+
+    @Override
+    public List<KernelBench.Shape> kernelShapes() {
+        return List.of(new KernelBench.Shape("single_iaf_32x50", 32, IafTask.INPUTS, 32, 16),
+                new KernelBench.Shape("single_iaf_m8_32x14", 32, IafTask.INPUTS, 8, 4));
+    }
+}
