@@ -58,7 +58,8 @@ class BenchCommandTest {
     @Test
     void allNamesEveryTaskAndTheThreeTmazeSizes() {
         List<String> names = BenchCommand.cases("all").stream().map(BenchCommand.Case::name).toList();
-        assertEquals(List.of("iaf", "stdp", "tmaze_m8", "tmaze_m16", "tmaze_m32"), names);
+        // echo: the task the tests register (TestOnlyTaskTest); every task's bench cases, in name order
+        assertEquals(List.of("echo", "iaf", "stdp", "tmaze_m8", "tmaze_m16", "tmaze_m32"), names);
         assertEquals(List.of("enu.memory=16", "enu.outputs=8", "tmaze.energy_max=1000"),
                 BenchCommand.cases("tmaze_m16").get(0).overrides());
     }
