@@ -2,6 +2,9 @@ package org.enu.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.enu.bench.KernelBench;
 import org.enu.cell.EnuSpec;
 
@@ -25,16 +28,27 @@ public abstract class TaskType<S extends Record, T extends TrainingTask> {
     private final String name;
     private final Class<S> settings;
     private final String stepsKey;
+    private final ToLongFunction<S> steps;
+    private final BiFunction<S, EnuSpec, T> factory;
+    private final Function<T, TaskReport> reports;
 
     /**
      * @param name     the task's name and configuration section
      * @param settings the settings record
      * @param stepsKey the key of the section that sets an episode's network steps
+     * @param steps    an episode's network steps, of the settings
+     * @param factory  builds the task from its settings and the run's ENU settings (whose input
+     *                 count the task sets)
+     * @param reports  the task's report: metrics, baselines, traces
      */
-    protected TaskType(String name, Class<S> settings, String stepsKey) {
+    protected TaskType(String name, Class<S> settings, String stepsKey, ToLongFunction<S> steps,
+                       BiFunction<S, EnuSpec, T> factory, Function<T, TaskReport> reports) {
         this.name = name;
         this.settings = settings;
         this.stepsKey = stepsKey;
+        this.steps = steps;
+        this.factory = factory;
+        this.reports = reports;
     }
 
     public final String name() {
@@ -52,17 +66,17 @@ public abstract class TaskType<S extends Record, T extends TrainingTask> {
 
     /** The task of bound settings (a record of {@link #settings()}). */
     public final T create(Record bound, EnuSpec cell) {
-        return newTask(settings.cast(bound), cell);
+        return factory.apply(settings.cast(bound), cell);
     }
 
     /** The report of the task of bound settings. */
     public final TaskReport report(Record bound, EnuSpec cell) {
-        return newReport(create(bound, cell));
+        return reports.apply(create(bound, cell));
     }
 
     /** The network steps of one episode of bound settings. */
     public final long episodeSteps(Record bound) {
-        return steps(settings.cast(bound));
+        return steps.applyAsLong(settings.cast(bound));
     }
 
     /**
@@ -73,19 +87,10 @@ public abstract class TaskType<S extends Record, T extends TrainingTask> {
         return miniBatchBytes(settings.cast(bound), cell, environments);
     }
 
-    /** Builds the task; {@code cell} is the run's ENU settings, whose input count the task sets. */
-    protected abstract T newTask(S settings, EnuSpec cell);
-
-    /** The task's report: metrics, baselines, traces. */
-    protected abstract TaskReport newReport(T task);
-
-    /** The network steps of one episode. */
-    protected abstract long steps(S settings);
-
     /** By default one ENU per environment, with a float buffer or two per step. */
     protected long miniBatchBytes(S settings, EnuSpec cell, long environments) {
         long unit = cell.memory() + cell.outputs() + 16L;
-        return environments * (Math.max(1, steps(settings)) * 32 + unit * 4 * 4);
+        return environments * (Math.max(1, steps.applyAsLong(settings)) * 32 + unit * 4 * 4);
     }
 
     /**

@@ -6,12 +6,9 @@ import org.enu.rng.KeyedRandom;
 import org.enu.task.SingleEnuTask;
 
 /** One ENU with one input channel, on or off at random each step; output 0 should echo it {@code delay} steps later. */
-public final class EchoTask extends SingleEnuTask<float[]> {
-    private final EchoConfig cfg;
-
+public final class EchoTask extends SingleEnuTask<float[], EchoConfig> {
     public EchoTask(EchoConfig cfg, EnuSpec cell) {
-        super("echo", cell.withInputs(1), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
+        super("echo", cfg, cell, 1, cfg.environments(), cfg.steps());
     }
 
     @Override

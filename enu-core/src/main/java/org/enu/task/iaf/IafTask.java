@@ -17,9 +17,7 @@ import org.enu.task.SingleEnuTask;
  * inter-spike intervals rather than the squared error of the output lets a near miss score better
  * than no spike at all.
  */
-public final class IafTask extends SingleEnuTask<IafTask.Env> {
-    private final IafConfig cfg;
-
+public final class IafTask extends SingleEnuTask<IafTask.Env, IafConfig> {
     /**
      * One environment: its input, the target neuron's potential and spikes, and whether the ENU is
      * teacher-forced in it ({@link IafConfig#teacherForcing()}).
@@ -30,14 +28,8 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     /** The cell's input channels: the graded input. */
     public static final int INPUTS = 1;
 
-    /** @param cell the run's ENU settings (the input count is the task's: {@link #INPUTS}) */
     public IafTask(IafConfig cfg, EnuSpec cell) {
-        super("iaf", cell.withInputs(INPUTS), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
-    }
-
-    public IafConfig config() {
-        return cfg;
+        super("iaf", cfg, cell, INPUTS, cfg.environments(), cfg.steps());
     }
 
     /** The graded input of one environment. */

@@ -2,29 +2,12 @@ package org.enu.task.iaf;
 
 import java.util.List;
 import org.enu.bench.KernelBench;
-import org.enu.cell.EnuSpec;
-import org.enu.task.TaskReport;
 import org.enu.task.TaskType;
 
 /** The Integrate-and-Fire task (section {@code iaf}). */
 public final class IafType extends TaskType<IafConfig, IafTask> {
     public IafType() {
-        super("iaf", IafConfig.class, "steps");
-    }
-
-    @Override
-    protected IafTask newTask(IafConfig settings, EnuSpec cell) {
-        return new IafTask(settings, cell);
-    }
-
-    @Override
-    protected TaskReport newReport(IafTask task) {
-        return new IafReport(task);
-    }
-
-    @Override
-    protected long steps(IafConfig settings) {
-        return settings.steps();
+        super("iaf", IafConfig.class, "steps", IafConfig::steps, IafTask::new, IafReport::new);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.enu.bench.KernelBench;
 import org.enu.cell.EnuSpec;
 import org.enu.network.Wiring;
-import org.enu.task.TaskReport;
 import org.enu.task.TaskType;
 
 /** The T-maze (section {@code tmaze}). */
@@ -18,22 +17,8 @@ public final class TMazeType extends TaskType<TMazeConfig, TMazeTask> {
     private static final int[][] BENCH_SIZES = {{8, 4}, {16, 8}, {32, 16}};
 
     public TMazeType() {
-        super("tmaze", TMazeConfig.class, "episode_steps");
-    }
-
-    @Override
-    protected TMazeTask newTask(TMazeConfig settings, EnuSpec cell) {
-        return new TMazeTask(settings, cell);
-    }
-
-    @Override
-    protected TaskReport newReport(TMazeTask task) {
-        return new TMazeReport(task);
-    }
-
-    @Override
-    protected long steps(TMazeConfig settings) {
-        return settings.maze().episodeSteps();
+        super("tmaze", TMazeConfig.class, "episode_steps", s -> s.maze().episodeSteps(), TMazeTask::new,
+                TMazeReport::new);
     }
 
     /** Every neuron and synapse of the network is a unit with its state, per environment. */
