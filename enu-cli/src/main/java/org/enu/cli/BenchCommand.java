@@ -182,74 +182,87 @@ final class BenchCommand implements Callable<Integer> {
         return forks;
     }
 
+    /** The figures of one bench as they are measured. */
+    private static final class Figures {
+        final Map<String, Object> spreads = new LinkedHashMap<>();
+        final Map<String, Double> kernel = new LinkedHashMap<>();
+        final Map<String, Double> fraction = new LinkedHashMap<>();
+        final Map<String, Double> ceiling = new LinkedHashMap<>();
+        final Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
+        double peak;
+        double nsPerCell;
+    }
+
     private Map<String, Object> measureAll(List<Case> cases, PrintWriter err) {
+        Figures f = new Figures();
         err.println("measuring FMA peak...");
         err.flush();
         Steady.Spread peakSpread = PeakFlops.measure(seconds, repeats);
-        double peak = peakSpread.median();
-        Map<String, Object> spreads = new LinkedHashMap<>();
-        spreads.put("peak_gflops_per_core", spread(peakSpread));
+        f.peak = peakSpread.median();
+        f.spreads.put("peak_gflops_per_core", spread(peakSpread));
         err.println("measuring the nonlinear part of a step...");
         err.flush();
         Steady.Spread nonlinear = KernelBench.nonlinearNanosPerCell(seconds, repeats);
-        double nsPerCell = nonlinear.median();
-        spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
-        Map<String, Double> kernel = new LinkedHashMap<>();
-        Map<String, Double> fraction = new LinkedHashMap<>();
-        Map<String, Double> ceiling = new LinkedHashMap<>();
+        f.nsPerCell = nonlinear.median();
+        f.spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
         for (KernelBench.Shape s : shapes()) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);
-            kernel.put(s.name(), k.median());
-            fraction.put(s.name(), k.median() / peak);
-            ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), peak, nsPerCell));
-            spreads.put("kernel_gflops." + s.name(), spread(k));
+            f.kernel.put(s.name(), k.median());
+            f.fraction.put(s.name(), k.median() / f.peak);
+            f.ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), f.peak, f.nsPerCell));
+            f.spreads.put("kernel_gflops." + s.name(), spread(k));
         }
-        Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
         List<Integer> threadCounts = new ArrayList<>(List.of(1));
         if (Runtime.getRuntime().availableProcessors() >= 2) {
             threadCounts.add(2);
         }
         for (Case c : cases) {
-            int memory = RunConfig.resolve(c.task(), "original", null, caseSets(c)).cell().memory();
-            Map<String, Double> byThreads = new LinkedHashMap<>();
-            for (int th : threadCounts) {
-                err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
-                        : ", " + String.join(", ", c.overrides())) + ") with " + th + " thread(s)...");
-                err.flush();
-                GenerationBench.Result r = GenerationBench.measure(c.task(), "original", caseSets(c), th, maxWarmup(c),
-                        generations);
-                byThreads.put(String.valueOf(th), r.seconds());
-                fraction.put(c.name() + "_" + th + "t", r.gflops() / (peak * th));
-                ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, peak, nsPerCell));
-                spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
-                Map<String, Object> d = genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
-                d.put("overrides", caseSets(c));
-                d.put("gflop_per_generation", r.gflop());
-                d.put("gflop_computed_per_generation_" + th + "t", r.gflopComputed());
-                d.put("enu_steps_per_generation", r.enuSteps());
-                d.put("enu_steps_per_second_" + th + "t", r.enuStepsPerSecond());
-                d.put("gflops_" + th + "t", r.gflops());
-            }
-            genSeconds.put(c.name(), byThreads);
+            timeGenerations(f, c, threadCounts, err);
         }
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("peak_gflops_per_core", peak);
-        o.put("kernel_gflops", kernel);
-        o.put("generation_seconds", genSeconds);
-        o.put("generation_detail", genDetail);
-        o.put("peak_fraction", fraction);
-        o.put("nonlinear_ns_per_cell", nsPerCell);
-        o.put("ceiling_fraction", ceiling);
-        o.put("spread", spreads);
+        o.put("peak_gflops_per_core", f.peak);
+        o.put("kernel_gflops", f.kernel);
+        o.put("generation_seconds", f.genSeconds);
+        o.put("generation_detail", f.genDetail);
+        o.put("peak_fraction", f.fraction);
+        o.put("nonlinear_ns_per_cell", f.nsPerCell);
+        o.put("ceiling_fraction", f.ceiling);
+        o.put("spread", f.spreads);
         o.put("kernel", EnuKernel.variant());
         o.put("java", System.getProperty("java.version"));
         o.put("cpu", Provenance.cpuModel());
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("overrides", sets);
         return o;
+    }
+
+    /** Times one case's generations with each thread count. */
+    private void timeGenerations(Figures f, Case c, List<Integer> threadCounts, PrintWriter err) {
+        int memory = RunConfig.resolve(c.task(), "original", null, caseSets(c)).cell().memory();
+        Map<String, Double> byThreads = new LinkedHashMap<>();
+        for (int th : threadCounts) {
+            err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
+                    : ", " + String.join(", ", c.overrides())) + ") with " + th + " thread(s)...");
+            err.flush();
+            GenerationBench.Result r = GenerationBench.measure(c.task(), "original", caseSets(c), th, maxWarmup(c),
+                    generations);
+            byThreads.put(String.valueOf(th), r.seconds());
+            f.fraction.put(c.name() + "_" + th + "t", r.gflops() / (f.peak * th));
+            f.ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, f.peak,
+                    f.nsPerCell));
+            f.spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
+            Map<String, Object> d = f.genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
+            d.put("overrides", caseSets(c));
+            d.put("gflop_per_generation", r.gflop());
+            d.put("gflop_computed_per_generation_" + th + "t", r.gflopComputed());
+            d.put("enu_steps_per_generation", r.enuSteps());
+            d.put("enu_steps_per_second_" + th + "t", r.enuStepsPerSecond());
+            d.put("gflops_" + th + "t", r.gflops());
+        }
+        f.genSeconds.put(c.name(), byThreads);
     }
 
     private static Map<String, Object> spread(Steady.Spread s) {
