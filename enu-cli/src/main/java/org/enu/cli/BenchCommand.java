@@ -17,6 +17,8 @@ import org.enu.cell.EnuKernel;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Provenance;
+import org.enu.task.TaskType;
+import org.enu.tasks.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +54,9 @@ final class BenchCommand implements Callable<Integer> {
     int generations;
 
     @Option(names = "--tasks", paramLabel = "LIST", split = ",", defaultValue = "iaf",
-            description = "generations to time (default ${DEFAULT-VALUE}): iaf, stdp, tmaze (the original preset "
-                    + "with your --set), tmaze_m8, tmaze_m16, tmaze_m32 (memory 8/4, 16/8, 32/16 outputs, "
-                    + "every agent alive), all (iaf, stdp and the three T-maze sizes)")
+            description = "generations to time (default ${DEFAULT-VALUE}): a task's name (its original preset with your "
+                    + "--set), one of a task's bench cases (the T-maze's tmaze_m8, tmaze_m16, tmaze_m32: memory 8/4, 16/8, "
+                    + "32/16 outputs, every agent alive), or all (every task's bench cases)")
     List<String> tasks;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -65,47 +67,44 @@ final class BenchCommand implements Callable<Integer> {
             description = "run the bench in N fresh JVMs and report each figure's spread across them (default ${DEFAULT-VALUE}: this JVM)")
     int forks;
 
-    static final List<KernelBench.Shape> SHAPES = List.of(
-            new KernelBench.Shape("single_iaf_32x50", 32, 1, 32, 16),
-            new KernelBench.Shape("single_stdp_32x53", 32, 4, 32, 16),
-            new KernelBench.Shape("tmaze_synapse_384x81", 384, 32, 32, 16),
-            new KernelBench.Shape("tmaze_neuron_48x65", 48, 16, 32, 16),
-            new KernelBench.Shape("tmaze_m16_synapse_384x41", 384, 16, 16, 8),
-            new KernelBench.Shape("tmaze_m16_neuron_48x33", 48, 8, 16, 8),
-            new KernelBench.Shape("tmaze_m8_synapse_384x21", 384, 8, 8, 4),
-            new KernelBench.Shape("tmaze_m8_neuron_48x17", 48, 4, 8, 4),
-            new KernelBench.Shape("single_iaf_m8_32x14", 32, 1, 8, 4));
+    /** The kernel shapes of every task ({@link TaskType#kernelShapes()}). */
+    static List<KernelBench.Shape> shapes() {
+        List<KernelBench.Shape> out = new ArrayList<>();
+        for (String name : TaskRegistry.names()) {
+            out.addAll(TaskRegistry.get(name).kernelShapes());
+        }
+        return out;
+    }
 
     /** A generation to time: a task, its overrides on top of the original preset. */
     record Case(String name, String task, List<String> overrides) {
     }
 
-    /** The cases a --tasks entry names. */
-    static List<Case> cases(String entry) {
-        return switch (entry) {
-            case "all" -> List.of(single("iaf"), single("stdp"), tmaze(8, 4), tmaze(16, 8), tmaze(32, 16));
-            case "tmaze_m8" -> List.of(tmaze(8, 4));
-            case "tmaze_m16" -> List.of(tmaze(16, 8));
-            case "tmaze_m32" -> List.of(tmaze(32, 16));
-            default -> List.of(single(entry));
-        };
-    }
-
-    private static Case single(String task) {
-        return new Case(task, task, List.of());
-    }
-
-    private static Case tmaze(int memory, int outputs) {
-        return new Case("tmaze_m" + memory, "tmaze", List.of("enu.memory=" + memory, "enu.outputs=" + outputs,
-                "tmaze.energy_max=1000"));
-    }
-
     /**
-     * Untimed generations at most before timing: enough for C2 to finish compiling the kernel (a
-     * T-maze generation is long; the single-ENU tasks measured up to 2x slow with 1 warm-up).
+     * The cases a --tasks entry names: all (every task's {@link TaskType#benchCases()}), a task (its
+     * original preset as it is), or one of a task's bench cases by name.
      */
+    static List<Case> cases(String entry) {
+        List<Case> all = new ArrayList<>();
+        for (String name : TaskRegistry.names()) {
+            for (TaskType.BenchCase c : TaskRegistry.get(name).benchCases()) {
+                all.add(new Case(c.name(), name, c.overrides()));
+            }
+        }
+        if (entry.equals("all")) {
+            return all;
+        }
+        for (Case c : all) {
+            if (c.name().equals(entry)) {
+                return List.of(c);
+            }
+        }
+        return List.of(new Case(entry, entry, List.of()));
+    }
+
+    /** Untimed generations at most before timing: enough for C2 to finish compiling the kernel. */
     private static int maxWarmup(Case c) {
-        return c.task().equals("tmaze") ? 3 : 20;
+        return TaskRegistry.get(c.task()).benchWarmup();
     }
 
     /** The case's overrides, then the --set overrides that belong to its task or to the shared sections. */
@@ -183,74 +182,87 @@ final class BenchCommand implements Callable<Integer> {
         return forks;
     }
 
+    /** The figures of one bench as they are measured. */
+    private static final class Figures {
+        final Map<String, Object> spreads = new LinkedHashMap<>();
+        final Map<String, Double> kernel = new LinkedHashMap<>();
+        final Map<String, Double> fraction = new LinkedHashMap<>();
+        final Map<String, Double> ceiling = new LinkedHashMap<>();
+        final Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
+        double peak;
+        double nsPerCell;
+    }
+
     private Map<String, Object> measureAll(List<Case> cases, PrintWriter err) {
+        Figures f = new Figures();
         err.println("measuring FMA peak...");
         err.flush();
         Steady.Spread peakSpread = PeakFlops.measure(seconds, repeats);
-        double peak = peakSpread.median();
-        Map<String, Object> spreads = new LinkedHashMap<>();
-        spreads.put("peak_gflops_per_core", spread(peakSpread));
+        f.peak = peakSpread.median();
+        f.spreads.put("peak_gflops_per_core", spread(peakSpread));
         err.println("measuring the nonlinear part of a step...");
         err.flush();
         Steady.Spread nonlinear = KernelBench.nonlinearNanosPerCell(seconds, repeats);
-        double nsPerCell = nonlinear.median();
-        spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
-        Map<String, Double> kernel = new LinkedHashMap<>();
-        Map<String, Double> fraction = new LinkedHashMap<>();
-        Map<String, Double> ceiling = new LinkedHashMap<>();
-        for (KernelBench.Shape s : SHAPES) {
+        f.nsPerCell = nonlinear.median();
+        f.spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
+        for (KernelBench.Shape s : shapes()) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);
-            kernel.put(s.name(), k.median());
-            fraction.put(s.name(), k.median() / peak);
-            ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), peak, nsPerCell));
-            spreads.put("kernel_gflops." + s.name(), spread(k));
+            f.kernel.put(s.name(), k.median());
+            f.fraction.put(s.name(), k.median() / f.peak);
+            f.ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), f.peak, f.nsPerCell));
+            f.spreads.put("kernel_gflops." + s.name(), spread(k));
         }
-        Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
         List<Integer> threadCounts = new ArrayList<>(List.of(1));
         if (Runtime.getRuntime().availableProcessors() >= 2) {
             threadCounts.add(2);
         }
         for (Case c : cases) {
-            int memory = RunConfig.resolve(c.task(), "original", null, caseSets(c)).cell().memory();
-            Map<String, Double> byThreads = new LinkedHashMap<>();
-            for (int th : threadCounts) {
-                err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
-                        : ", " + String.join(", ", c.overrides())) + ") with " + th + " thread(s)...");
-                err.flush();
-                GenerationBench.Result r = GenerationBench.measure(c.task(), "original", caseSets(c), th, maxWarmup(c),
-                        generations);
-                byThreads.put(String.valueOf(th), r.seconds());
-                fraction.put(c.name() + "_" + th + "t", r.gflops() / (peak * th));
-                ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, peak, nsPerCell));
-                spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
-                Map<String, Object> d = genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
-                d.put("overrides", caseSets(c));
-                d.put("gflop_per_generation", r.gflop());
-                d.put("gflop_computed_per_generation_" + th + "t", r.gflopComputed());
-                d.put("enu_steps_per_generation", r.enuSteps());
-                d.put("enu_steps_per_second_" + th + "t", r.enuStepsPerSecond());
-                d.put("gflops_" + th + "t", r.gflops());
-            }
-            genSeconds.put(c.name(), byThreads);
+            timeGenerations(f, c, threadCounts, err);
         }
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("peak_gflops_per_core", peak);
-        o.put("kernel_gflops", kernel);
-        o.put("generation_seconds", genSeconds);
-        o.put("generation_detail", genDetail);
-        o.put("peak_fraction", fraction);
-        o.put("nonlinear_ns_per_cell", nsPerCell);
-        o.put("ceiling_fraction", ceiling);
-        o.put("spread", spreads);
+        o.put("peak_gflops_per_core", f.peak);
+        o.put("kernel_gflops", f.kernel);
+        o.put("generation_seconds", f.genSeconds);
+        o.put("generation_detail", f.genDetail);
+        o.put("peak_fraction", f.fraction);
+        o.put("nonlinear_ns_per_cell", f.nsPerCell);
+        o.put("ceiling_fraction", f.ceiling);
+        o.put("spread", f.spreads);
         o.put("kernel", EnuKernel.variant());
         o.put("java", System.getProperty("java.version"));
         o.put("cpu", Provenance.cpuModel());
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("overrides", sets);
         return o;
+    }
+
+    /** Times one case's generations with each thread count. */
+    private void timeGenerations(Figures f, Case c, List<Integer> threadCounts, PrintWriter err) {
+        int memory = RunConfig.resolve(c.task(), "original", null, caseSets(c)).cell().memory();
+        Map<String, Double> byThreads = new LinkedHashMap<>();
+        for (int th : threadCounts) {
+            err.println("timing " + c.name() + " generations (original preset" + (c.overrides().isEmpty() ? ""
+                    : ", " + String.join(", ", c.overrides())) + ") with " + th + " thread(s)...");
+            err.flush();
+            GenerationBench.Result r = GenerationBench.measure(c.task(), "original", caseSets(c), th, maxWarmup(c),
+                    generations);
+            byThreads.put(String.valueOf(th), r.seconds());
+            f.fraction.put(c.name() + "_" + th + "t", r.gflops() / (f.peak * th));
+            f.ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, f.peak,
+                    f.nsPerCell));
+            f.spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
+            Map<String, Object> d = f.genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
+            d.put("overrides", caseSets(c));
+            d.put("gflop_per_generation", r.gflop());
+            d.put("gflop_computed_per_generation_" + th + "t", r.gflopComputed());
+            d.put("enu_steps_per_generation", r.enuSteps());
+            d.put("enu_steps_per_second_" + th + "t", r.enuStepsPerSecond());
+            d.put("gflops_" + th + "t", r.gflops());
+        }
+        f.genSeconds.put(c.name(), byThreads);
     }
 
     private static Map<String, Object> spread(Steady.Spread s) {

@@ -17,21 +17,12 @@ final class ConfigCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "iaf, stdp or tmaze")
-    String task;
-
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick", description = "quick, paper, original or (tmaze) colour")
-    String preset;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @CommandLine.Mixin
+    ConfigOptions options;
 
     @Override
     public Integer call() {
-        RunConfig cfg = RunConfig.resolve(task, preset, config, sets); // binds and checks every section
+        RunConfig cfg = RunConfig.resolve(options.task, options.preset, options.config, options.sets); // binds and checks every section
         spec.commandLine().getOut().print(cfg.tree().toYaml());
         spec.commandLine().getOut().flush();
         return 0;

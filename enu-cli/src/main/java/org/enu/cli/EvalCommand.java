@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
-import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.task.Metric;
 import org.enu.task.TaskReport;
@@ -25,18 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score the run's latest genome on held-out environments, beside the untrained genome "
                 + "(generation 0 of the same run).")
-final class EvalCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
-    Path dir;
-
-    @Option(names = "--envs", paramLabel = "N", defaultValue = "256", description = "held-out environments (default ${DEFAULT-VALUE})")
-    int envs;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = HeldOutEpisode.DEFAULT_SEED, description = "held-out seed (default ${DEFAULT-VALUE})")
-    long seed;
+final class EvalCommand extends RunDirCommand {
+    @CommandLine.Mixin
+    HeldOutSet heldOut;
 
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
@@ -48,9 +38,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (envs < 1) {
-            throw new ConfigException("--envs: must be >= 1, got " + envs);
-        }
+        int envs = heldOut.envs();
         SavedRun run = SavedRun.open(dir);
         RunConfig trainedOn = run.config();
         RunConfig cfg = variant(trainedOn, sets);
@@ -66,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new ConfigException("genome: has " + genome.parameters().length + " parameters, the run's task needs "
                     + task.layout().parameterCount());
         }
-        long[] keys = EnvironmentKeys.heldOut(seed, envs);
+        long[] keys = heldOut.keys();
         List<Metric> trainedMetrics = report.metrics(genome.parameters(), keys);
         Map<String, Double> trained = Metric.values(trainedMetrics);
         Map<String, Double> untrained = Metric.values(report.metrics(task.initialParameters(cfg.seed()), keys));
@@ -74,44 +62,58 @@ final class EvalCommand implements Callable<Integer> {
         report.baselines(keys).forEach((name, m) -> baselines.put(name, Metric.values(m)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("task", task.name());
-            o.put("generation", genome.generation());
-            o.put("environments", envs);
-            o.put("seed", seed);
-            if (!sets.isEmpty()) {
-                o.put("set", sets);
-            }
-            o.put("trained", Metric.jsonValues(trained));
-            o.put("untrained", Metric.jsonValues(untrained));
-            if (!baselines.isEmpty()) {
-                Map<String, Object> b = new LinkedHashMap<>();
-                baselines.forEach((name, v) -> b.put(name, Metric.jsonValues(v)));
-                o.put("baselines", b);
-            }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            printJson(out, task.name(), genome.generation(), trained, untrained, baselines);
         } else {
-            out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%s%n", task.name(),
-                    genome.generation(), envs, seed, sets.isEmpty() ? "" : ", variant: " + String.join(" ", sets));
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-31s %12s %12s", "metric", "trained",
-                    "untrained"));
-            for (String b : baselines.keySet()) {
-                head.append(String.format(Locale.ROOT, " %12s", b));
-            }
-            out.println(head.append("   meaning"));
-            for (Metric metric : trainedMetrics) {
-                String k = metric.name();
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-31s %12.4f %12.4f", k, trained.get(k),
-                        untrained.get(k)));
-                for (Map<String, Double> b : baselines.values()) {
-                    Double v = b.get(k);
-                    line.append(String.format(Locale.ROOT, " %12.4f", v == null ? Double.NaN : v));
-                }
-                out.println(line.append("   ").append(metric.description()));
-            }
+            printTable(out, task.name(), genome.generation(), trainedMetrics, trained, untrained, baselines);
         }
         out.flush();
         return 0;
+    }
+
+    /** The figures as one JSON object. */
+    private void printJson(PrintWriter out, String taskName, int generation, Map<String, Double> trained,
+                           Map<String, Double> untrained, Map<String, LinkedHashMap<String, Double>> baselines)
+            throws java.io.IOException {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("task", taskName);
+        o.put("generation", generation);
+        o.put("environments", heldOut.envs);
+        o.put("seed", heldOut.seed);
+        if (!sets.isEmpty()) {
+            o.put("set", sets);
+        }
+        o.put("trained", Metric.jsonValues(trained));
+        o.put("untrained", Metric.jsonValues(untrained));
+        if (!baselines.isEmpty()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            baselines.forEach((name, v) -> b.put(name, Metric.jsonValues(v)));
+            o.put("baselines", b);
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+    }
+
+    /** The figures as a table: a row per metric, a column per agent, then the metric's meaning. */
+    private void printTable(PrintWriter out, String taskName, int generation, List<Metric> trainedMetrics,
+                            Map<String, Double> trained, Map<String, Double> untrained,
+                            Map<String, LinkedHashMap<String, Double>> baselines) {
+        out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%s%n", taskName,
+                generation, heldOut.envs, heldOut.seed, sets.isEmpty() ? "" : ", variant: " + String.join(" ", sets));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-31s %12s %12s", "metric", "trained",
+                "untrained"));
+        for (String b : baselines.keySet()) {
+            head.append(String.format(Locale.ROOT, " %12s", b));
+        }
+        out.println(head.append("   meaning"));
+        for (Metric metric : trainedMetrics) {
+            String k = metric.name();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-31s %12.4f %12.4f", k, trained.get(k),
+                    untrained.get(k)));
+            for (Map<String, Double> b : baselines.values()) {
+                Double v = b.get(k);
+                line.append(String.format(Locale.ROOT, " %12.4f", v == null ? Double.NaN : v));
+            }
+            out.println(line.append("   ").append(metric.description()));
+        }
     }
 
     /**

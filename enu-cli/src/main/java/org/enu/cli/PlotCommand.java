@@ -27,13 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "DIR/plots/iaf.png and iaf-raster.png (paper Fig. 6), for STDP DIR/plots/stdp-example.png and "
                 + "stdp-curve.png (paper Fig. 7). With --set the episode figures are drawn on a variant of the "
                 + "task, as enu eval --set (the fitness curve is the run's own).")
-final class PlotCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
-    Path dir;
-
+final class PlotCommand extends RunDirCommand {
     @CommandLine.Mixin
     HeldOutEpisode episode;
 

@@ -17,13 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Play one held-out T-maze episode of the run's genome in the terminal: the maze, the agent and "
                 + "its heading, sensor and reward inputs, the chosen action, energy and score.")
-final class ReplayCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory of a tmaze run")
-    Path dir;
-
+final class ReplayCommand extends RunDirCommand {
     @CommandLine.Mixin
     HeldOutEpisode episode;
 

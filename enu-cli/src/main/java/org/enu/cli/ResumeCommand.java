@@ -2,7 +2,6 @@ package org.enu.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.enu.run.ClusterProvider;
 import org.enu.run.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,13 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code enu resume DIR}: continue a run from its latest checkpoint. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue a run from its checkpoint; ends bit-identical to a run that never stopped.")
-final class ResumeCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
-    Path dir;
-
+final class ResumeCommand extends RunDirCommand {
     @Option(names = "--generations", paramLabel = "N", description = "new total generation budget")
     Integer generations;
 
@@ -27,8 +20,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClusterProvider provider = run.provider();
-        run.execute(spec, provider, "resume " + dir.getFileName(), (listeners, stop, evaluators) ->
+        run.execute(spec, run.provider(), "resume " + dir.getFileName(), (listeners, stop, evaluators) ->
                 TrainingRun.resume(dir, generations, run.threads, listeners, stop, evaluators));
         return 0;
     }

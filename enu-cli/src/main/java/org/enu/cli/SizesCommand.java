@@ -11,11 +11,11 @@ import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.config.Limits;
 import org.enu.config.RunConfig;
-import org.enu.eval.EnvironmentKeys;
 import org.enu.io.Genome;
 import org.enu.task.Metric;
 import org.enu.task.TaskReport;
 import org.enu.task.tmaze.TMazeConfig;
+import org.enu.tasks.TaskRegistry;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -36,12 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sizes", mixinStandardHelpOptions = true,
         description = "T-maze: the run's genome in networks of other sizes and wiring seeds, on held-out mazes: "
                 + "colour use and fitness against the side learner, as a table and DIR/plots/sizes.png.")
-final class SizesCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory (random wiring)")
-    Path dir;
+final class SizesCommand extends RunDirCommand {
 
     @Option(names = "--scales", paramLabel = "K,...", split = ",", defaultValue = "1,2,4,8",
             description = "multiples of the run's hidden neurons and synapses per neuron (default ${DEFAULT-VALUE}; "
@@ -52,12 +47,8 @@ final class SizesCommand implements Callable<Integer> {
             description = "wiring seeds (default: the run's own and three others)")
     List<Long> wiringSeeds;
 
-    @Option(names = "--envs", paramLabel = "N", defaultValue = "256", description = "held-out mazes (default ${DEFAULT-VALUE})")
-    int envs;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = HeldOutEpisode.DEFAULT_SEED,
-            description = "held-out seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @CommandLine.Mixin
+    HeldOutSet heldOut;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "judge on a variant of the task, as for enu eval")
     List<String> sets = new ArrayList<>();
@@ -81,57 +72,34 @@ final class SizesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (envs < 1) {
-            throw new ConfigException("--envs: must be >= 1, got " + envs);
-        }
         SavedRun run = SavedRun.open(dir);
         RunConfig trainedOn = run.config();
-        if (!trainedOn.task().equals("tmaze")) {
+        int envs = heldOut.envs();
+        if (!trainedOn.task().equals(TaskRegistry.TMAZE.name())) {
             throw new ConfigException(dir + ": sizes needs a T-maze run (a network of ENUs), this is " + trainedOn.task());
         }
         RunConfig base = EvalCommand.variant(trainedOn, sets);
         TMazeConfig t = (TMazeConfig) base.settings();
-        if (!t.wiring().equals("random")) {
-            throw new ConfigException(dir + ": tmaze.wiring is " + t.wiring() + "; only random wiring has a size and a "
+        if (t.wiring() != TMazeConfig.Wiring.RANDOM) {
+            throw new ConfigException(dir + ": tmaze.wiring is " + t.wiring().name().toLowerCase(Locale.ROOT) + "; only random wiring has a size and a "
                     + "seed to change");
         }
-        for (int k : scales) {
-            if (k < 1 || k > 64) {
-                throw new ConfigException("--scales: each must be in 1..64, got " + k);
-            }
-        }
-        if (!synapses.equals("scale") && !synapses.equals("density")) {
-            throw new ConfigException("--synapses: expected scale or density, got '" + synapses + "'");
-        }
-        int trainedTotal = TMazeConfig.INPUT_NEURONS + t.hiddenNeurons() + TMazeConfig.OUTPUT_NEURONS;
+        checkOptions();
         List<Long> seeds = wiringSeeds != null ? wiringSeeds
                 : List.of(t.wiringSeed(), t.wiringSeed() + 1, t.wiringSeed() + 2, t.wiringSeed() + 3);
         Limits.checkEvalEnvironments("--envs", envs, Limits.episodeSteps(base));
         Genome genome = run.genome();
-        long[] keys = EnvironmentKeys.heldOut(seed, envs);
+        long[] keys = heldOut.keys();
         List<Row> rows = new ArrayList<>();
         Map<String, Map<String, Double>> baselines = new LinkedHashMap<>();
         for (int k : scales) {
             for (long w : seeds) {
-                int hidden = t.hiddenNeurons() * k;
-                int total = TMazeConfig.INPUT_NEURONS + hidden + TMazeConfig.OUTPUT_NEURONS;
-                int spn = synapses.equals("scale") ? Math.min(t.synapsesPerNeuron() * k, total)
-                        : (int) Math.max(1, Math.round((double) t.synapsesPerNeuron() * total / trainedTotal));
-                RunConfig cfg = base.withSets(List.of("tmaze.hidden_neurons=" + hidden, "tmaze.synapses_per_neuron="
-                        + spn, "tmaze.wiring_seed=" + w));
-                TaskReport report = cfg.newReport();
-                if (cfg.newTask().layout().parameterCount() != genome.parameters().length) {
-                    throw new IllegalStateException("a network's size changed the genome's size");
-                }
-                if (baselines.isEmpty()) {
-                    report.baselines(keys).forEach((name, m) -> baselines.put(name, Metric.values(m)));
-                }
-                rows.add(new Row(k, hidden, spn, w, Metric.values(report.metrics(genome.parameters(), keys))));
+                rows.add(row(base, t, k, w, genome, keys, baselines));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s, generation %d, %d held-out mazes (seed %d)%s; trained on %d hidden neurons, "
-                + "%d synapses per neuron, wiring seed %d%n", dir, genome.generation(), envs, seed,
+                + "%d synapses per neuron, wiring seed %d%n", dir, genome.generation(), envs, heldOut.seed,
                 sets.isEmpty() ? "" : ", variant: " + String.join(" ", sets), t.hiddenNeurons(), t.synapsesPerNeuron(),
                 t.wiringSeed());
         out.println(table(rows, baselines));
@@ -142,6 +110,41 @@ final class SizesCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    private void checkOptions() {
+        for (int k : scales) {
+            if (k < 1 || k > 64) {
+                throw new ConfigException("--scales: each must be in 1..64, got " + k);
+            }
+        }
+        if (!synapses.equals("scale") && !synapses.equals("density")) {
+            throw new ConfigException("--synapses: expected scale or density, got '" + synapses + "'");
+        }
+    }
+
+    /**
+     * The genome's metrics in the network with k times the trained hidden neurons and wiring seed w;
+     * the first network's report also fills in the baselines.
+     */
+    private Row row(RunConfig base, TMazeConfig t, int k, long w, Genome genome, long[] keys,
+                    Map<String, Map<String, Double>> baselines) {
+        int trainedTotal = TMazeConfig.INPUT_NEURONS + t.hiddenNeurons() + TMazeConfig.OUTPUT_NEURONS;
+        int hidden = t.hiddenNeurons() * k;
+        int total = TMazeConfig.INPUT_NEURONS + hidden + TMazeConfig.OUTPUT_NEURONS;
+        int spn = synapses.equals("scale") ? Math.min(t.synapsesPerNeuron() * k, total)
+                : (int) Math.max(1, Math.round((double) t.synapsesPerNeuron() * total / trainedTotal));
+        RunConfig cfg = base.withSets(List.of("tmaze.hidden_neurons=" + hidden, "tmaze.synapses_per_neuron="
+                + spn, "tmaze.wiring_seed=" + w));
+        TaskReport report = cfg.newReport();
+        if (cfg.newTask().layout().parameterCount() != genome.parameters().length) {
+            throw new IllegalStateException("a network's size changed the genome's size");
+        }
+        if (baselines.isEmpty()) {
+            report.baselines(keys).forEach((name, m) -> baselines.put(name, Metric.values(m)));
+        }
+        return new Row(k, hidden, spn, w, Metric.values(report.metrics(genome.parameters(), keys)));
+    }
+
 
     /** A Markdown table: one row per network, the baselines' figures below. */
     static String table(List<Row> rows, Map<String, Map<String, Double>> baselines) {

@@ -18,13 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code enu trace DIR --csv FILE}: one held-out episode, step by step. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Write one held-out environment's episode as CSV: every input and output channel of every unit per step.")
-final class TraceCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "run directory")
-    Path dir;
-
+final class TraceCommand extends RunDirCommand {
     @CommandLine.Mixin
     HeldOutEpisode episode;
 

@@ -30,24 +30,12 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "iaf, stdp or tmaze")
-    String task;
-
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "quick (minutes on 2 cores), paper (the paper's equations and sizes), original "
-                    + "(the authors' code) or, for tmaze, colour (the colour-learning recipe as a staged run); default: "
-                    + "${DEFAULT-VALUE}")
-    String preset;
+    @CommandLine.Mixin
+    ConfigOptions options;
 
     @Option(names = "--variant", paramLabel = "NAME",
             description = "stdp only: neuromodulated (default) or plain")
     String variant;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML file with settings (see `enu config TASK`)")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting, e.g. es.sigma=0.02 (repeatable)")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--generations", paramLabel = "N", description = "generations to run")
     Integer generations;
@@ -69,7 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterProvider provider = run.provider();
-        List<String> all = new ArrayList<>(sets);
+        String task = options.task;
+        String preset = options.preset;
+        List<String> all = new ArrayList<>(options.sets);
         if (variant != null) {
             if (!"stdp".equals(task)) {
                 throw new org.enu.config.ConfigException("--variant: only the stdp task has variants");
@@ -85,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        RunConfig cfg = RunConfig.resolve(task, preset, config, all);
+        RunConfig cfg = RunConfig.resolve(task, preset, options.config, all);
         InitialGenome init = initFrom == null ? null : readInit(initFrom);
         Path dir = out != null ? out : Path.of("runs", task + "-" + preset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

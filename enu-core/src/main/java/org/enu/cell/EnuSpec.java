@@ -1,5 +1,7 @@
 package org.enu.cell;
 
+import org.enu.check.Check;
+
 /**
  * The shape and the fixed (non-evolved) settings of one kind of ENU: channel counts, memory size
  * and the constants of the gate nonlinearities. All units of one kind share one spec and one
@@ -31,18 +33,10 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
         requirePositive("inputs", inputs);
         requirePositive("memory", memory);
         requirePositive("outputs", outputs);
-        if (!(gateSlope > 0) || !Float.isFinite(gateSlope)) {
-            throw new IllegalArgumentException("gate_slope: must be a finite number > 0, got " + gateSlope);
-        }
-        if (!(cellSlope > 0) || !Float.isFinite(cellSlope)) {
-            throw new IllegalArgumentException("cell_slope: must be a finite number > 0, got " + cellSlope);
-        }
-        if (!Float.isFinite(resetShift)) {
-            throw new IllegalArgumentException("reset_shift: must be finite, got " + resetShift);
-        }
-        if (!(outputNoise >= 0) || !Float.isFinite(outputNoise)) {
-            throw new IllegalArgumentException("output_noise: must be a finite number >= 0, got " + outputNoise);
-        }
+        Check.positive("gate_slope", gateSlope);
+        Check.positive("cell_slope", cellSlope);
+        Check.finite("reset_shift", resetShift);
+        Check.nonNegative("output_noise", outputNoise);
         if (parameterCount(inputs, memory, outputs, bias) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("memory: a unit of memory " + memory + " with " + inputs + " inputs and "
                     + outputs + " outputs has more parameters than an int can count");

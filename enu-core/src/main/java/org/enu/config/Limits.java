@@ -1,5 +1,8 @@
 package org.enu.config;
 
+import org.enu.task.TaskType;
+import org.enu.tasks.TaskRegistry;
+
 /**
  * Upper bounds on the sizes a configuration or an option may ask for. Each is far above what
  * the presets use (the paper's largest run: 1024 offspring, 32 environments of 100 steps, memory
@@ -15,14 +18,12 @@ public final class Limits {
     public static final int MAX_OFFSPRING = 100_000;
     /** Environments per offspring ({@code <task>.environments}). */
     public static final int MAX_ENVIRONMENTS = 10_000;
-    /** Steps of one episode ({@code iaf.steps}, {@code stdp.steps}, {@code tmaze.episode_steps}). */
+    /** Steps of one episode (the key its task's type names: {@code iaf.steps}, {@code tmaze.episode_steps}). */
     public static final int MAX_STEPS = 100_000;
     /** Environments times steps of one mini-batch (the per-thread episode buffers grow with it). */
     public static final long MAX_ENVIRONMENT_STEPS = 4_000_000L;
     /** enu.memory and enu.outputs. */
     public static final int MAX_UNIT_SIZE = 512;
-    /** tmaze.hidden_neurons. */
-    public static final int MAX_HIDDEN_NEURONS = 1024;
     /** Evolved parameters of one genome (the checkpoint holds 8 bytes per parameter). */
     public static final long MAX_PARAMETERS = 4_000_000L;
     /** threads (more than the work items of a generation are never started, see RunConfig). */
@@ -32,18 +33,20 @@ public final class Limits {
     /** Size of a configuration file (--config, config.yaml). */
     public static final long MAX_CONFIG_BYTES = 1L << 20;
 
-    /** Checks the sizes of a resolved tree whose values have the schema's types. */
-    static void check(ConfigTree t, String task) {
+    /**
+     * Checks the sizes of a resolved tree whose values have the schema's types: the shared ones, and
+     * the task's environments, episode steps and the size keys its type names.
+     */
+    static void check(ConfigTree t, TaskType<?, ?> type) {
         atMost(t, "es.offspring", MAX_OFFSPRING);
         atMost(t, "threads", MAX_THREADS);
         atMost(t, "enu.memory", MAX_UNIT_SIZE);
         atMost(t, "enu.outputs", MAX_UNIT_SIZE);
-        String steps = task.equals("tmaze") ? "tmaze.episode_steps" : task + ".steps";
+        String task = type.name();
+        String steps = task + "." + type.stepsKey();
         atMost(t, task + ".environments", MAX_ENVIRONMENTS);
         atMost(t, steps, MAX_STEPS);
-        if (task.equals("tmaze")) {
-            atMost(t, "tmaze.hidden_neurons", MAX_HIDDEN_NEURONS);
-        }
+        type.sizeLimits().forEach((key, max) -> atMost(t, task + "." + key, max));
         if (t.get(task + ".environments") instanceof Number m && t.get(steps) instanceof Number s) {
             long product = m.longValue() * s.longValue();
             if (product > MAX_ENVIRONMENT_STEPS) {
@@ -74,21 +77,11 @@ public final class Limits {
     /**
      * A generous estimate of the heap a run needs, in bytes: the strategy's vectors (centre and
      * up to four state vectors, the next ones, the update's sums: 64 bytes a parameter covers
-     * every es.strategy) and, per evaluation thread, one offspring's
-     * weights and noise and the buffers of a mini-batch of {@code environments} episodes.
+     * every es.strategy) and, per evaluation thread, one offspring's weights and noise and the
+     * buffers of a mini-batch of {@code environments} episodes (the task's estimate).
      */
     public static long estimateBytes(RunConfig cfg, long parameters, int threads, long environments) {
-        ConfigTree t = cfg.tree();
-        long unit = t.getLong("enu.memory") + t.getLong("enu.outputs") + 16;
-        long batch;
-        if (cfg.task().equals("tmaze")) {
-            boolean paper = "paper".equals(t.get("tmaze.wiring"));
-            long neurons = paper ? 6 : t.getLong("tmaze.hidden_neurons") + 3;
-            long synapses = neurons * (paper ? 8 : t.getLong("tmaze.synapses_per_neuron"));
-            batch = environments * ((neurons + synapses) * unit * 4 * 4 + 4096);
-        } else {
-            batch = environments * (episodeSteps(cfg) * 32 + unit * 4 * 4);
-        }
+        long batch = TaskRegistry.get(cfg.task()).batchBytes(cfg.settings(), cfg.cell(), environments);
         return 64L * parameters + threads * (8L * parameters + batch) + (32L << 20);
     }
 
@@ -105,10 +98,9 @@ public final class Limits {
         }
     }
 
-    /** The steps of one episode of the configuration's task (a config value; 1 if it has none). */
+    /** The network steps of one episode of the configuration's task (at least 1). */
     public static long episodeSteps(RunConfig cfg) {
-        String key = cfg.task().equals("tmaze") ? "tmaze.episode_steps" : cfg.task() + ".steps";
-        return cfg.tree().get(key) instanceof Number n ? Math.max(1, n.longValue()) : 1;
+        return Math.max(1, TaskRegistry.get(cfg.task()).episodeSteps(cfg.settings()));
     }
 
     /** Checks a count of held-out environments (eval --envs) against the episode length. */

@@ -7,13 +7,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.enu.cell.EnuSpec;
 import org.enu.es.EsParams;
-import org.enu.es.RankMomentumEs;
 import org.enu.es.Strategy;
 import org.enu.es.StrategyRegistry;
 import org.enu.task.TaskReport;
 import org.enu.task.TrainingTask;
+import org.enu.task.TaskType;
 import org.enu.tasks.TaskRegistry;
-import org.enu.tasks.TaskType;
 
 /**
  * The fully resolved, validated configuration of a run: the task, its preset, budget and seed,
@@ -138,6 +137,12 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         return new ConfigTree(head).merge(common).merge(taskFile.section("defaults")).merge(new ConfigTree(tail));
     }
 
+    /**
+     * Binds every section of a resolved tree: each to its record by component name
+     * ({@link RecordBinder}), read from the tree merged over the task's defaults, so that a key an
+     * older run directory lacks takes its default (the tree itself, which config.yaml and the
+     * checkpoint's digest are made of, stays as it was).
+     */
     private static RunConfig bind(ConfigTree t) {
         String task = t.getString("task");
         String preset = t.getString("preset");
@@ -145,31 +150,19 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         if (!presets.contains(preset)) {
             throw new ConfigException("preset: unknown preset '" + preset + "' (known: " + String.join(", ", presets) + ")");
         }
-        long seed = t.getLong("seed");
-        int generations = t.getInt("generations");
-        if (generations < 0) {
-            throw new ConfigException("generations: must be >= 0, got " + generations);
-        }
-        int threads = t.getInt("threads");
-        if (threads < 0) {
-            throw new ConfigException("threads: must be >= 0 (0 = one per core), got " + threads);
-        }
-        int ckpt = t.getInt("checkpoint_every");
-        if (ckpt < 1) {
-            throw new ConfigException("checkpoint_every: must be >= 1, got " + ckpt);
-        }
-        Limits.check(t, task);
-        Limits.checkParameters("enu.memory", 4, t.getInt("enu.memory"), t.getInt("enu.outputs"), t.getBoolean("enu.bias"));
-        EnuSpec cell = section("enu", () -> new EnuSpec(1, t.getInt("enu.memory"), t.getInt("enu.outputs"),
-                t.getBoolean("enu.bias"), (float) t.getDouble("enu.gate_slope"), (float) t.getDouble("enu.reset_shift"),
-                (float) t.getDouble("enu.cell_slope"), t.getBoolean("enu.spike_output"),
-                (float) t.getDouble("enu.output_noise")));
-        EsParams es = section("es", () -> new EsParams(t.getInt("es.offspring"), (float) t.getDouble("es.sigma"),
-                (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
-                t.getBoolean("es.antithetic")));
-        Strategy strategy = section("es", () -> strategy(t, es));
         TaskType<?, ?> type = TaskRegistry.get(task);
-        Record settings = RecordBinder.bind(type.settings(), t, task, type.absent());
+        ConfigTree v = schema(task).merge(t);
+        long seed = v.getLong("seed");
+        int generations = atLeast(v, "generations", 0, "");
+        int threads = atLeast(v, "threads", 0, " (0 = one per core)");
+        int ckpt = atLeast(v, "checkpoint_every", 1, "");
+        Limits.check(v, type);
+        Limits.checkParameters("enu.memory", 4, v.getInt("enu.memory"), v.getInt("enu.outputs"), v.getBoolean("enu.bias"));
+        // the task sets the input count (EnuSpec.withInputs); 1 until then
+        EnuSpec cell = RecordBinder.bind(EnuSpec.class, v, "enu", Map.of("inputs", 1));
+        EsParams es = RecordBinder.bind(EsParams.class, v, "es");
+        Strategy strategy = strategy(v, es);
+        Record settings = RecordBinder.bind(type.settings(), v, task);
         section("enu", () -> type.create(settings, cell)); // the checks across sections (the T-maze's channels)
         Curriculum curriculum = Curriculum.parse(t.get("curriculum"), schema(task));
         for (int i = 0; i < curriculum.stages().size(); i++) {
@@ -191,20 +184,34 @@ public record RunConfig(String task, String preset, long seed, int generations, 
                 generations = (int) Math.min(Integer.MAX_VALUE, stages.totalGenerations());
                 resolved = t.set("generations=" + generations);
             }
-            String previous = null; // the first stage's strategy makes the run's first state
-            for (int i = 0; i < stages.stages().size(); i++) {
-                RunConfig stage = stageTree(t, stages.stages().get(i).set(), "stages[" + i + "].set."); // each must bind
-                String name = stage.strategy().name();
-                if (previous != null && !name.equals(previous) && !stages.stages().get(i).reset()) {
-                    // a stage that changes the strategy cannot carry the old one's state
-                    throw new ConfigException("stages[" + i + "].set.es.strategy: changes the strategy, so the stage "
-                            + "needs reset: true (each strategy keeps a state of its own)");
-                }
-                previous = name;
-            }
+            checkStageStrategies(t, stages);
         }
         return new RunConfig(task, preset, seed, generations, threads, ckpt, cell, settings, es, strategy, resolved,
                 curriculum, stages);
+    }
+
+    /** A top-level count of at least {@code min}. */
+    private static int atLeast(ConfigTree t, String key, int min, String note) {
+        int n = t.getInt(key);
+        if (n < min) {
+            throw new ConfigException(key + ": must be >= " + min + note + ", got " + n);
+        }
+        return n;
+    }
+
+    /** Every stage must bind; a stage that changes the strategy must reset its state. */
+    private static void checkStageStrategies(ConfigTree t, StagePlan stages) {
+        String previous = null; // the first stage's strategy makes the run's first state
+        for (int i = 0; i < stages.stages().size(); i++) {
+            RunConfig stage = stageTree(t, stages.stages().get(i).set(), "stages[" + i + "].set.");
+            String name = stage.strategy().name();
+            if (previous != null && !name.equals(previous) && !stages.stages().get(i).reset()) {
+                // a stage that changes the strategy cannot carry the old one's state
+                throw new ConfigException("stages[" + i + "].set.es.strategy: changes the strategy, so the stage "
+                        + "needs reset: true (each strategy keeps a state of its own)");
+            }
+            previous = name;
+        }
     }
 
     /** A new instance of the run's task (each holds its own caches and counters). */
@@ -217,15 +224,11 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         return TaskRegistry.get(task).report(settings, cell);
     }
 
-    /**
-     * The strategy of a tree. A run directory made before es.strategy existed trained with the
-     * paper's; a strategy setting it lacks takes the default of common.yaml.
-     */
-    private static Strategy strategy(ConfigTree t, EsParams es) {
-        String name = t.get("es.strategy") == null ? RankMomentumEs.NAME : t.getString("es.strategy");
-        ConfigTree defaults = ConfigTree.resource("common.yaml").section("es");
-        return StrategyRegistry.create(name, es, key -> t.get("es." + key) != null ? t.getDouble("es." + key)
-                : defaults.getDouble(key));
+    /** The strategy es.strategy names, its settings bound from es.NAME. */
+    private static Strategy strategy(ConfigTree v, EsParams es) {
+        StrategyRegistry.Entry<?> entry = section("es", () -> StrategyRegistry.get(v.getString("es.strategy")));
+        Record settings = RecordBinder.bind(entry.settings(), v, "es." + entry.name());
+        return section("es", () -> entry.create(es, settings));
     }
 
     /** The tree of one stage: the run's tree with the stage's overrides and neither curriculum nor stages. */

@@ -107,92 +107,103 @@ public record StagePlan(List<Stage> stages) {
         List<Stage> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            String at = "stages[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> m)) {
-                throw new ConfigException(at + ": expected a section with name, generations and set, got "
-                        + ConfigTree.describe(list.get(i)));
-            }
-            for (Object k : m.keySet()) {
-                if (!STAGE_KEYS.contains(String.valueOf(k))) {
-                    throw new ConfigException(at + "." + k + ": unknown key (known here: " + String.join(", ",
-                            List.of("name", "generations", "set", "reset", "validate", "until", "hand_on")) + ")");
-                }
-            }
-            if (!(m.get("name") instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,40}")) {
-                throw new ConfigException(at + ".name: expected a short name (letters, digits, _ . -), got "
-                        + ConfigTree.describe(m.get("name")));
-            }
-            if (!names.add(name)) {
-                throw new ConfigException(at + ".name: '" + name + "' names an earlier stage too");
-            }
-            at = "stages[" + i + "] (" + name + ")";
-            int generations = positive(m.get("generations"), at + ".generations", Integer.MAX_VALUE);
-            Map<String, Object> flat = new LinkedHashMap<>();
-            Object set = m.get("set");
-            if (set != null) {
-                if (!(set instanceof Map<?, ?> sm)) {
-                    throw new ConfigException(at + ".set: expected a section of key: value overrides, got "
-                            + ConfigTree.describe(set));
-                }
-                Curriculum.flatten(at + ".set", "", sm, flat);
-            }
-            for (String key : flat.keySet()) {
-                if (FIXED_KEYS.contains(key)) {
-                    throw new ConfigException(at + ".set." + key
-                            + ": cannot change within a run (it fixes the run or the genome's shape)");
-                }
-                if (schema.get(key) == null || schema.get(key) instanceof Map) {
-                    throw new ConfigException(at + ".set." + key + ": unknown key");
-                }
-            }
-            boolean reset = bool(m.get("reset"), at + ".reset", false);
-            Validation validation = null;
-            if (m.get("validate") != null) {
-                if (!(m.get("validate") instanceof Map<?, ?> v)) {
-                    throw new ConfigException(at + ".validate: expected a section with metric, every, environments, got "
-                            + ConfigTree.describe(m.get("validate")));
-                }
-                for (Object k : v.keySet()) {
-                    if (!Set.of("metric", "every", "environments", "world").contains(String.valueOf(k))) {
-                        throw new ConfigException(at + ".validate." + k + ": unknown key (known here: metric, every, "
-                                + "environments, world)");
-                    }
-                }
-                if (!(v.get("metric") instanceof String metric) || metric.isBlank()) {
-                    throw new ConfigException(at + ".validate.metric: expected the name of one of the task's metrics "
-                            + "(enu eval lists them), got " + ConfigTree.describe(v.get("metric")));
-                }
-                int every = v.get("every") == null ? 25 : positive(v.get("every"), at + ".validate.every", 1_000_000);
-                int envs = v.get("environments") == null ? 64 : positive(v.get("environments"),
-                        at + ".validate.environments", Limits.MAX_EVAL_ENVIRONMENTS);
-                Object world = v.get("world");
-                if (world != null && !"stage".equals(world) && !"run".equals(world)) {
-                    throw new ConfigException(at + ".validate.world: expected stage (its own overrides) or run (the "
-                            + "run's configuration), got " + ConfigTree.describe(world));
-                }
-                validation = new Validation(metric, every, envs, "run".equals(world));
-            }
-            Double until = null;
-            if (m.get("until") != null) {
-                if (!(m.get("until") instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-                    throw new ConfigException(at + ".until: expected a number, got " + ConfigTree.describe(m.get("until")));
-                }
-                if (validation == null) {
-                    throw new ConfigException(at + ".until: needs validate (which metric the figure is of)");
-                }
-                until = n.doubleValue();
-            }
-            Object h = m.get("hand_on");
-            if (h != null && !"best".equals(h) && !"last".equals(h)) {
-                throw new ConfigException(at + ".hand_on: expected best or last, got " + ConfigTree.describe(h));
-            }
-            boolean best = "best".equals(h);
-            if (best && validation == null) {
-                throw new ConfigException(at + ".hand_on: best needs validate (best by which figure?)");
-            }
-            out.add(new Stage(name, generations, flat, reset, validation, until, best));
+            out.add(stage("stages[" + i + "]", list.get(i), names, schema));
         }
         return new StagePlan(out);
+    }
+
+    /** One stage of the list; {@code names} collects the names so far. */
+    private static Stage stage(String at, Object item, Set<String> names, ConfigTree schema) {
+        if (!(item instanceof Map<?, ?> m)) {
+            throw new ConfigException(at + ": expected a section with name, generations and set, got "
+                    + ConfigTree.describe(item));
+        }
+        for (Object k : m.keySet()) {
+            if (!STAGE_KEYS.contains(String.valueOf(k))) {
+                throw new ConfigException(at + "." + k + ": unknown key (known here: " + String.join(", ",
+                        List.of("name", "generations", "set", "reset", "validate", "until", "hand_on")) + ")");
+            }
+        }
+        if (!(m.get("name") instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,40}")) {
+            throw new ConfigException(at + ".name: expected a short name (letters, digits, _ . -), got "
+                    + ConfigTree.describe(m.get("name")));
+        }
+        if (!names.add(name)) {
+            throw new ConfigException(at + ".name: '" + name + "' names an earlier stage too");
+        }
+        at = at + " (" + name + ")";
+        int generations = positive(m.get("generations"), at + ".generations", Integer.MAX_VALUE);
+        Map<String, Object> flat = overrides(at, m.get("set"), schema);
+        boolean reset = bool(m.get("reset"), at + ".reset", false);
+        Validation validation = m.get("validate") == null ? null : validation(at, m.get("validate"));
+        Double until = null;
+        if (m.get("until") != null) {
+            if (!(m.get("until") instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw new ConfigException(at + ".until: expected a number, got " + ConfigTree.describe(m.get("until")));
+            }
+            if (validation == null) {
+                throw new ConfigException(at + ".until: needs validate (which metric the figure is of)");
+            }
+            until = n.doubleValue();
+        }
+        Object h = m.get("hand_on");
+        if (h != null && !"best".equals(h) && !"last".equals(h)) {
+            throw new ConfigException(at + ".hand_on: expected best or last, got " + ConfigTree.describe(h));
+        }
+        boolean best = "best".equals(h);
+        if (best && validation == null) {
+            throw new ConfigException(at + ".hand_on: best needs validate (best by which figure?)");
+        }
+        return new Stage(name, generations, flat, reset, validation, until, best);
+    }
+
+    /** A stage's overrides, flattened to dotted keys, each a key of the schema that may change within a run. */
+    private static Map<String, Object> overrides(String at, Object set, ConfigTree schema) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        if (set != null) {
+            if (!(set instanceof Map<?, ?> sm)) {
+                throw new ConfigException(at + ".set: expected a section of key: value overrides, got "
+                        + ConfigTree.describe(set));
+            }
+            Curriculum.flatten(at + ".set", "", sm, flat);
+        }
+        for (String key : flat.keySet()) {
+            if (FIXED_KEYS.contains(key)) {
+                throw new ConfigException(at + ".set." + key
+                        + ": cannot change within a run (it fixes the run or the genome's shape)");
+            }
+            if (schema.get(key) == null || schema.get(key) instanceof Map) {
+                throw new ConfigException(at + ".set." + key + ": unknown key");
+            }
+        }
+        return flat;
+    }
+
+    /** A stage's validate section. */
+    private static Validation validation(String at, Object value) {
+        if (!(value instanceof Map<?, ?> v)) {
+            throw new ConfigException(at + ".validate: expected a section with metric, every, environments, got "
+                    + ConfigTree.describe(value));
+        }
+        for (Object k : v.keySet()) {
+            if (!Set.of("metric", "every", "environments", "world").contains(String.valueOf(k))) {
+                throw new ConfigException(at + ".validate." + k + ": unknown key (known here: metric, every, "
+                        + "environments, world)");
+            }
+        }
+        if (!(v.get("metric") instanceof String metric) || metric.isBlank()) {
+            throw new ConfigException(at + ".validate.metric: expected the name of one of the task's metrics "
+                    + "(enu eval lists them), got " + ConfigTree.describe(v.get("metric")));
+        }
+        int every = v.get("every") == null ? 25 : positive(v.get("every"), at + ".validate.every", 1_000_000);
+        int envs = v.get("environments") == null ? 64 : positive(v.get("environments"),
+                at + ".validate.environments", Limits.MAX_EVAL_ENVIRONMENTS);
+        Object world = v.get("world");
+        if (world != null && !"stage".equals(world) && !"run".equals(world)) {
+            throw new ConfigException(at + ".validate.world: expected stage (its own overrides) or run (the "
+                    + "run's configuration), got " + ConfigTree.describe(world));
+        }
+        return new Validation(metric, every, envs, "run".equals(world));
     }
 
     private static int positive(Object v, String key, int max) {

@@ -140,19 +140,8 @@ final class YamlReader {
         }
         JsonToken t = p.currentToken();
         switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    String keyPath = path.isEmpty() ? key : path + "." + key;
-                    if (m.containsKey(key)) {
-                        throw new ConfigException(source + ": " + keyPath + ": duplicate key (line " + line(p) + ")");
-                    }
-                    p.nextToken();
-                    m.put(key, value(p, source, keyPath));
-                }
-                return m;
-            }
+            case START_OBJECT:
+                return mapping(p, source, path);
             case START_ARRAY: {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -170,19 +159,8 @@ final class YamlReader {
                 }
                 return n;
             }
-            case VALUE_NUMBER_FLOAT: {
-                requireDecimal(p, where, DECIMAL);
-                double d = p.getDoubleValue();
-                if (!Double.isFinite(d)) {
-                    throw new ConfigException(where + "number out of range, got " + p.getText());
-                }
-                // many settings are floats: a value so close to 0 would silently become 0 there
-                if (d != 0 && Math.abs(d) < Float.MIN_NORMAL) {
-                    throw new ConfigException(where + "number too close to 0 to be used (the smallest is about "
-                            + Float.MIN_NORMAL + "), got " + p.getText());
-                }
-                return d;
-            }
+            case VALUE_NUMBER_FLOAT:
+                return real(p, where);
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -192,5 +170,35 @@ final class YamlReader {
             default:
                 throw new ConfigException(where + "unsupported value (" + t + ", line " + line(p) + ")");
         }
+    }
+
+    /** A mapping: its keys in order, each once. */
+    private static Map<String, Object> mapping(YAMLParser p, String source, String path) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            if (m.containsKey(key)) {
+                throw new ConfigException(source + ": " + keyPath + ": duplicate key (line " + line(p) + ")");
+            }
+            p.nextToken();
+            m.put(key, value(p, source, keyPath));
+        }
+        return m;
+    }
+
+    /** A decimal number, finite and not so close to 0 that a float setting would read 0. */
+    private static double real(YAMLParser p, String where) throws IOException {
+        requireDecimal(p, where, DECIMAL);
+        double d = p.getDoubleValue();
+        if (!Double.isFinite(d)) {
+            throw new ConfigException(where + "number out of range, got " + p.getText());
+        }
+        // many settings are floats: a value so close to 0 would silently become 0 there
+        if (d != 0 && Math.abs(d) < Float.MIN_NORMAL) {
+            throw new ConfigException(where + "number too close to 0 to be used (the smallest is about "
+                    + Float.MIN_NORMAL + "), got " + p.getText());
+        }
+        return d;
     }
 }

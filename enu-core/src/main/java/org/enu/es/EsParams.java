@@ -1,5 +1,7 @@
 package org.enu.es;
 
+import org.enu.check.Check;
+
 /**
  * Numeric settings of the evolution strategy.
  *
@@ -19,14 +21,8 @@ public record EsParams(int offspring, float sigma, float learningRate, float mom
         if (antithetic && offspring % 2 != 0) {
             throw new IllegalArgumentException("offspring: must be even with antithetic pairs, got " + offspring);
         }
-        if (!(sigma > 0) || !Float.isFinite(sigma)) {
-            throw new IllegalArgumentException("sigma: must be a finite number > 0, got " + sigma);
-        }
-        if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning_rate: must be a finite number > 0, got " + learningRate);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum: must be in [0, 1), got " + momentum);
-        }
+        Check.positive("sigma", sigma);
+        Check.positive("learning_rate", learningRate);
+        Check.belowOne("momentum", momentum);
     }
 }

@@ -1,6 +1,7 @@
 package org.enu.es;
 
 import java.util.List;
+import org.enu.check.Check;
 
 /**
  * es.strategy openai_es (Salimans et al. 2017): fixed sigma, centred-rank fitness shaping, the
@@ -18,11 +19,11 @@ public final class OpenAiEs extends AbstractStrategy {
     /** The settings under es.openai_es. */
     public record Settings(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
         public Settings {
-            Check.positive(NAME + ".learning_rate", learningRate);
-            Check.fraction(NAME + ".beta1", beta1);
-            Check.fraction(NAME + ".beta2", beta2);
-            Check.positive(NAME + ".epsilon", epsilon);
-            Check.nonNegative(NAME + ".weight_decay", weightDecay);
+            Check.positive("learning_rate", learningRate);
+            Check.belowOne("beta1", beta1);
+            Check.belowOne("beta2", beta2);
+            Check.positive("epsilon", epsilon);
+            Check.nonNegative("weight_decay", weightDecay);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.enu.es;
 
 import java.util.List;
+import org.enu.check.Check;
 
 /**
  * es.strategy pgpe: policy gradients with parameter-based exploration (Sehnke et al. 2010) with
@@ -22,11 +23,11 @@ public final class Pgpe extends AbstractStrategy {
     public record Settings(double centerLearningRate, double maxSpeed, double momentum, double sigmaLearningRate,
                            double maxSigmaChange) {
         public Settings {
-            Check.positive(NAME + ".center_learning_rate", centerLearningRate);
-            Check.positive(NAME + ".max_speed", maxSpeed);
-            Check.fraction(NAME + ".momentum", momentum);
-            Check.nonNegative(NAME + ".sigma_learning_rate", sigmaLearningRate);
-            Check.fraction(NAME + ".max_sigma_change", maxSigmaChange);
+            Check.positive("center_learning_rate", centerLearningRate);
+            Check.positive("max_speed", maxSpeed);
+            Check.belowOne("momentum", momentum);
+            Check.nonNegative("sigma_learning_rate", sigmaLearningRate);
+            Check.belowOne("max_sigma_change", maxSigmaChange);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.enu.es;
 
 import java.util.List;
+import org.enu.check.Check;
 
 /**
  * es.strategy sep_cma_es: CMA-ES with a diagonal covariance matrix (Ros &amp; Hansen 2008), x =
@@ -22,7 +23,7 @@ public final class SepCmaEs extends AbstractStrategy {
     /** The settings under es.sep_cma_es: c_m, the learning rate of the mean (1 in the paper). */
     public record Settings(double meanLearningRate) {
         public Settings {
-            Check.positive(NAME + ".mean_learning_rate", meanLearningRate);
+            Check.positive("mean_learning_rate", meanLearningRate);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.enu.es;
 
 import java.util.List;
+import org.enu.check.Check;
 
 /**
  * es.strategy snes: separable natural evolution strategies (Schaul, Glasmachers &amp; Schmidhuber
@@ -22,8 +23,8 @@ public final class Snes extends AbstractStrategy {
      */
     public record Settings(double centerLearningRate, double sigmaLearningRate) {
         public Settings {
-            Check.positive(NAME + ".center_learning_rate", centerLearningRate);
-            Check.nonNegative(NAME + ".sigma_learning_rate", sigmaLearningRate);
+            Check.positive("center_learning_rate", centerLearningRate);
+            Check.nonNegative("sigma_learning_rate", sigmaLearningRate);
         }
     }
 

@@ -1,48 +1,63 @@
 package org.enu.es;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * The strategies by name (the values of es.strategy). {@link #create} builds one from the
- * common settings and a lookup of its own settings (keys relative to the es section, such as
- * {@code openai_es.beta1}); bad values fail with "key: reason".
+ * The strategies by name (the values of es.strategy): each an {@link Entry} with the record its
+ * settings under {@code es.NAME} bind to (by component name, as every section is) and how to build
+ * it from the common settings and its own.
  */
 public final class StrategyRegistry {
     private StrategyRegistry() {
     }
 
-    /** Every strategy, the paper's first. */
-    public static final List<String> NAMES = List.of(RankMomentumEs.NAME, OpenAiEs.NAME, Pgpe.NAME, Snes.NAME,
-            SepCmaEs.NAME);
+    /** The settings of a strategy that has none of its own. */
+    public record NoSettings() {
+    }
 
     /**
-     * @param name    es.strategy
-     * @param params  the common settings
-     * @param setting a strategy setting by its key under es
-     * @throws IllegalArgumentException "key: reason" for an unknown name or a bad value
+     * One strategy.
+     *
+     * @param name     es.strategy's value, and the section es.NAME of its settings
+     * @param settings the record its section binds to
+     * @param factory  builds it from the common settings and its own
      */
-    public static Strategy create(String name, EsParams params, ToDoubleFunction<String> setting) {
-        switch (name) {
-            case RankMomentumEs.NAME:
-                return new RankMomentumEs(params);
-            case OpenAiEs.NAME:
-                return new OpenAiEs(params, new OpenAiEs.Settings(setting.applyAsDouble("openai_es.learning_rate"),
-                        setting.applyAsDouble("openai_es.beta1"), setting.applyAsDouble("openai_es.beta2"),
-                        setting.applyAsDouble("openai_es.epsilon"), setting.applyAsDouble("openai_es.weight_decay")));
-            case Pgpe.NAME:
-                return new Pgpe(params, new Pgpe.Settings(setting.applyAsDouble("pgpe.center_learning_rate"),
-                        setting.applyAsDouble("pgpe.max_speed"), setting.applyAsDouble("pgpe.momentum"),
-                        setting.applyAsDouble("pgpe.sigma_learning_rate"),
-                        setting.applyAsDouble("pgpe.max_sigma_change")));
-            case Snes.NAME:
-                return new Snes(params, new Snes.Settings(setting.applyAsDouble("snes.center_learning_rate"),
-                        setting.applyAsDouble("snes.sigma_learning_rate")));
-            case SepCmaEs.NAME:
-                return new SepCmaEs(params, new SepCmaEs.Settings(setting.applyAsDouble("sep_cma_es.mean_learning_rate")));
-            default:
-                throw new IllegalArgumentException("strategy: unknown strategy '" + name + "' (known: "
-                        + String.join(", ", NAMES) + ")");
+    public record Entry<S extends Record>(String name, Class<S> settings, BiFunction<EsParams, S, Strategy> factory) {
+        /** The strategy of bound settings (a record of {@link #settings()}). */
+        public Strategy create(EsParams params, Record bound) {
+            return factory.apply(params, settings.cast(bound));
         }
+    }
+
+    private static final Map<String, Entry<?>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (Entry<?> e : List.of(new Entry<>(RankMomentumEs.NAME, NoSettings.class, (p, s) -> new RankMomentumEs(p)),
+                new Entry<>(OpenAiEs.NAME, OpenAiEs.Settings.class, OpenAiEs::new),
+                new Entry<>(Pgpe.NAME, Pgpe.Settings.class, Pgpe::new),
+                new Entry<>(Snes.NAME, Snes.Settings.class, Snes::new),
+                new Entry<>(SepCmaEs.NAME, SepCmaEs.Settings.class, SepCmaEs::new))) {
+            BY_NAME.put(e.name(), e);
+        }
+    }
+
+    /** Every strategy, the paper's first. */
+    public static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
+
+    /**
+     * The strategy of a name.
+     *
+     * @throws IllegalArgumentException "strategy: unknown strategy ..." for an unknown name
+     */
+    public static Entry<?> get(String name) {
+        Entry<?> e = BY_NAME.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("strategy: unknown strategy '" + name + "' (known: "
+                    + String.join(", ", NAMES) + ")");
+        }
+        return e;
     }
 }

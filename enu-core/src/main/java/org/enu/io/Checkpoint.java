@@ -149,12 +149,7 @@ public final class Checkpoint {
         if (!v1 && !v3 && !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CorruptFileException(file + ": not an enu checkpoint (bad magic)");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 4);
-        int stored = ByteBuffer.wrap(all, all.length - 4, 4).getInt();
-        if ((int) crc.getValue() != stored) {
-            throw new CorruptFileException(file + ": checksum mismatch (the file is damaged)");
-        }
+        checkCrc(file, all);
         ByteBuffer in = ByteBuffer.wrap(all, MAGIC.length, all.length - 4 - MAGIC.length);
         try {
             int len = in.getShort() & 0xFFFF;
@@ -173,23 +168,7 @@ public final class Checkpoint {
             float[] theta = floats(in, n);
             List<String> names = new ArrayList<>();
             List<float[]> buffers = new ArrayList<>();
-            if (v1) {
-                names.add("momentum");
-                buffers.add(floats(in, n));
-            } else {
-                int b = in.getInt();
-                if (b < 0 || b > MAX_BUFFERS) {
-                    throw new CorruptFileException(file + ": inconsistent sizes");
-                }
-                for (int i = 0; i < b; i++) {
-                    names.add(utf(in));
-                    int length = in.getInt();
-                    if (length < 0 || length > in.remaining() / 4) {
-                        throw new CorruptFileException(file + ": inconsistent sizes");
-                    }
-                    buffers.add(floats(in, length));
-                }
-            }
+            readBuffers(file, in, v1, n, names, buffers);
             StageProgress stage = v3 ? stageProgress(file, in, generation, n) : null;
             if (in.hasRemaining()) {
                 throw new CorruptFileException(file + ": trailing bytes");
@@ -206,6 +185,38 @@ public final class Checkpoint {
             return new Content(digest, strategy, List.copyOf(names), state, stage);
         } catch (java.nio.BufferUnderflowException e) {
             throw new CorruptFileException(file + ": truncated");
+        }
+    }
+
+    /** The CRC-32C of everything before the last four bytes must be those bytes. */
+    private static void checkCrc(Path file, byte[] all) throws CorruptFileException {
+        CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length - 4);
+        int stored = ByteBuffer.wrap(all, all.length - 4, 4).getInt();
+        if ((int) crc.getValue() != stored) {
+            throw new CorruptFileException(file + ": checksum mismatch (the file is damaged)");
+        }
+    }
+
+    /** The strategy's named state vectors (version 1: the momentum alone, of theta's length). */
+    private static void readBuffers(Path file, ByteBuffer in, boolean v1, int n, List<String> names,
+                                    List<float[]> buffers) throws CorruptFileException {
+        if (v1) {
+            names.add("momentum");
+            buffers.add(floats(in, n));
+        } else {
+            int b = in.getInt();
+            if (b < 0 || b > MAX_BUFFERS) {
+                throw new CorruptFileException(file + ": inconsistent sizes");
+            }
+            for (int i = 0; i < b; i++) {
+                names.add(utf(in));
+                int length = in.getInt();
+                if (length < 0 || length > in.remaining() / 4) {
+                    throw new CorruptFileException(file + ": inconsistent sizes");
+                }
+                buffers.add(floats(in, length));
+            }
         }
     }
 

@@ -148,7 +148,26 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         }
         String task = text(root, "task", where);
         int generation = integer(root, "generation", where, 0);
-        JsonNode layoutNode = root.path("layout");
+        GenomeLayout layout = layout(root.path("layout"), where);
+        float[] params = parameters(root.path("parameters"), layout, where);
+        Map<String, Object> prov = JSON.convertValue(root.path("provenance"), Map.class);
+        Map<String, Object> cfg = JSON.convertValue(root.path("config"), Map.class);
+        Genome g = new Genome(task, generation, layout, params, prov == null ? Map.of() : prov, cfg == null ? Map.of() : cfg);
+        if (version == 1) {
+            throw new UncheckedGenomeException(file, g);
+        }
+        JsonNode sum = root.path("checksum");
+        if (!sum.isTextual()) {
+            throw new CorruptFileException(where + "checksum: missing");
+        }
+        if (!sum.asText().equals(g.checksum())) {
+            throw new CorruptFileException(where + "checksum mismatch (the file was changed after it was written)");
+        }
+        return g;
+    }
+
+    /** The layout's ENU kinds: shapes within the limits, contiguous offsets, counts that match the shapes. */
+    private static GenomeLayout layout(JsonNode layoutNode, String where) throws CorruptFileException {
         if (!layoutNode.isArray() || layoutNode.isEmpty()) {
             throw new CorruptFileException(where + "layout: expected a non-empty list of ENU kinds");
         }
@@ -158,23 +177,7 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
         for (int i = 0; i < layoutNode.size(); i++) {
             JsonNode n = layoutNode.get(i);
             String w = where + "layout[" + i + "].";
-            EnuSpec spec;
-            int inputs = integer(n, "inputs", w, 1);
-            int memory = integer(n, "memory", w, 1);
-            int outputs = integer(n, "outputs", w, 1);
-            boolean bias = bool(n, "bias", w);
-            try {
-                // counted in 64 bits before any int arithmetic: a huge memory must not wrap to a small count
-                org.enu.config.Limits.checkParameters("memory", inputs, memory, outputs, bias);
-            } catch (org.enu.config.ConfigException e) {
-                throw new CorruptFileException(w + e.getMessage());
-            }
-            try {
-                spec = new EnuSpec(inputs, memory, outputs, bias, (float) number(n, "gate_slope", w), (float) number(n, "reset_shift", w),
-                        (float) number(n, "cell_slope", w), bool(n, "spike_output", w), (float) number(n, "output_noise", w));
-            } catch (IllegalArgumentException e) {
-                throw new CorruptFileException(w + e.getMessage());
-            }
+            EnuSpec spec = spec(n, w);
             if (integer(n, "offset", w, 0) != expectOffset) {
                 throw new CorruptFileException(w + "offset: expected " + expectOffset + ", got " + n.path("offset"));
             }
@@ -186,8 +189,32 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
             specs.add(spec);
             expectOffset += spec.parameterCount();
         }
-        GenomeLayout layout = GenomeLayout.of(names.toArray(new String[0]), specs.toArray(new EnuSpec[0]));
-        JsonNode ps = root.path("parameters");
+        return GenomeLayout.of(names.toArray(new String[0]), specs.toArray(new EnuSpec[0]));
+    }
+
+    /** One layout entry's ENU shape and constants. */
+    private static EnuSpec spec(JsonNode n, String w) throws CorruptFileException {
+        int inputs = integer(n, "inputs", w, 1);
+        int memory = integer(n, "memory", w, 1);
+        int outputs = integer(n, "outputs", w, 1);
+        boolean bias = bool(n, "bias", w);
+        try {
+            // counted in 64 bits before any int arithmetic: a huge memory must not wrap to a small count
+            org.enu.config.Limits.checkParameters("memory", inputs, memory, outputs, bias);
+        } catch (org.enu.config.ConfigException e) {
+            throw new CorruptFileException(w + e.getMessage());
+        }
+        try {
+            return new EnuSpec(inputs, memory, outputs, bias, (float) number(n, "gate_slope", w),
+                    (float) number(n, "reset_shift", w), (float) number(n, "cell_slope", w), bool(n, "spike_output", w),
+                    (float) number(n, "output_noise", w));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(w + e.getMessage());
+        }
+    }
+
+    /** The parameters: as many finite floats as the layout needs. */
+    private static float[] parameters(JsonNode ps, GenomeLayout layout, String where) throws CorruptFileException {
         if (!ps.isArray()) {
             throw new CorruptFileException(where + "parameters: expected a list of numbers");
         }
@@ -205,20 +232,7 @@ public record Genome(String task, int generation, GenomeLayout layout, float[] p
             }
             params[i] = f;
         }
-        Map<String, Object> prov = JSON.convertValue(root.path("provenance"), Map.class);
-        Map<String, Object> cfg = JSON.convertValue(root.path("config"), Map.class);
-        Genome g = new Genome(task, generation, layout, params, prov == null ? Map.of() : prov, cfg == null ? Map.of() : cfg);
-        if (version == 1) {
-            throw new UncheckedGenomeException(file, g);
-        }
-        JsonNode sum = root.path("checksum");
-        if (!sum.isTextual()) {
-            throw new CorruptFileException(where + "checksum: missing");
-        }
-        if (!sum.asText().equals(g.checksum())) {
-            throw new CorruptFileException(where + "checksum mismatch (the file was changed after it was written)");
-        }
-        return g;
+        return params;
     }
 
     private static String text(JsonNode n, String f, String where) throws CorruptFileException {

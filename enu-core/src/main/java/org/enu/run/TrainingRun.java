@@ -78,14 +78,7 @@ public final class TrainingRun {
         String yaml = readableConfig(cfg);
         Experiment experiment = Experiment.of(cfg); // validate the task section before touching the disk
         TrainingTask task = experiment.task();
-        Stages.checkStages(cfg, task);
-        Stages.checkMemory(cfg, task);
-        if (init != null) {
-            init.checkFits(cfg.task(), task.layout());
-        }
-        if (cfg.staged()) {
-            StagedTraining.check(cfg, task);
-        }
+        checkStart(cfg, task, init);
         float[] initCentre = init == null ? null : init.genome().parameters();
         EsState state = cfg.staged() ? StagedTraining.initialState(cfg, initCentre)
                 : initCentre == null ? experiment.initialState() : experiment.initialState(initCentre);
@@ -107,34 +100,62 @@ public final class TrainingRun {
         try {
             try {
                 RunFiles.requireEmpty(dir); // another start may have filled it between the first look and the lock
-                AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), yaml);
-                Map<String, Object> info = new LinkedHashMap<>();
-                info.put("provenance", Provenance.current(cfg.seed()));
-                info.put("parameters", task.layout().parameterCount());
-                if (init != null) {
-                    info.put("init_from", init.describe());
-                }
-                AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
-                checkpoint(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg, state, progress);
-                AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
+                writeFirstFiles(rd, cfg, yaml, task, init, state, progress);
             } catch (IOException | RuntimeException e) {
-                if (!(e instanceof ConfigException)) {
-                    for (String f : List.of(RunDirectory.CONFIG, RunDirectory.RUN_INFO, RunDirectory.CHECKPOINT,
-                            RunDirectory.METRICS)) {
-                        Files.deleteIfExists(rd.file(f));
-                    }
-                }
-                if (lock.createdFile() && !(e instanceof ConfigException)) {
-                    lock.closeAndDelete();
-                    RunFiles.removeCreated(created, dir);
-                } else {
-                    lock.close();
-                }
+                undoStart(e, rd, lock, created, dir);
                 throw e;
             }
             return cfg.staged() ? stagedLoop(cfg, task, state, progress, rd, listeners, stop, evaluators)
                     : loop(cfg, task, state, rd, listeners, stop, evaluators);
         } finally {
+            lock.close();
+        }
+    }
+
+    /** The checks of a start that need the task: stages, memory, the initial genome's fit. */
+    private static void checkStart(RunConfig cfg, TrainingTask task, InitialGenome init) {
+        Stages.checkStages(cfg, task);
+        Stages.checkMemory(cfg, task);
+        if (init != null) {
+            init.checkFits(cfg.task(), task.layout());
+        }
+        if (cfg.staged()) {
+            StagedTraining.check(cfg, task);
+        }
+    }
+
+    /** config.yaml, run.json, the first checkpoint and an empty metrics.jsonl. */
+    private static void writeFirstFiles(RunDirectory rd, RunConfig cfg, String yaml, TrainingTask task,
+                                        InitialGenome init, EsState state, Checkpoint.StageProgress progress)
+            throws IOException {
+        AtomicFiles.writeString(rd.file(RunDirectory.CONFIG), yaml);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("provenance", Provenance.current(cfg.seed()));
+        info.put("parameters", task.layout().parameterCount());
+        if (init != null) {
+            info.put("init_from", init.describe());
+        }
+        AtomicFiles.writeString(rd.file(RunDirectory.RUN_INFO), PRETTY.writeValueAsString(info) + "\n");
+        checkpoint(rd.file(RunDirectory.CHECKPOINT), RunDirectory.digest(cfg), cfg, state, progress);
+        AtomicFiles.writeString(rd.file(RunDirectory.METRICS), "");
+    }
+
+    /**
+     * A start that failed leaves nothing behind: its files, and the lock file and directories it
+     * made, go; a refusal (a directory another start filled meanwhile) leaves the directory as it is.
+     */
+    private static void undoStart(Exception e, RunDirectory rd, RunLock lock, Path created, Path dir)
+            throws IOException {
+        if (!(e instanceof ConfigException)) {
+            for (String f : List.of(RunDirectory.CONFIG, RunDirectory.RUN_INFO, RunDirectory.CHECKPOINT,
+                    RunDirectory.METRICS)) {
+                Files.deleteIfExists(rd.file(f));
+            }
+        }
+        if (lock.createdFile() && !(e instanceof ConfigException)) {
+            lock.closeAndDelete();
+            RunFiles.removeCreated(created, dir);
+        } else {
             lock.close();
         }
     }

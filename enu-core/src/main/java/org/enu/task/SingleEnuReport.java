@@ -6,7 +6,7 @@ package org.enu.task;
  *
  * @param <T> the task
  */
-public abstract class SingleEnuReport<T extends SingleEnuTask<?>> implements TaskReport {
+public abstract class SingleEnuReport<T extends SingleEnuTask<?, ?>> implements TaskReport {
     protected final T task;
 
     protected SingleEnuReport(T task) {

@@ -15,20 +15,27 @@ import org.enu.cell.EnuWeights;
  * step, and how an episode's outputs are scored.
  *
  * @param <E> one environment (its inputs and target), made from a key
+ * @param <C> the task's settings
  */
-public abstract class SingleEnuTask<E> implements TrainingTask {
+public abstract class SingleEnuTask<E, C extends Record> implements TrainingTask {
     private final String name;
+    protected final C cfg;
     private final int environments;
     protected final int steps;
     protected final EnuSpec spec;
     private final GenomeLayout layout;
 
-    protected SingleEnuTask(String name, EnuSpec cell, int environments, int steps) {
+    /**
+     * @param cell   the run's ENU settings; the task's unit has {@code inputs} input channels
+     * @param inputs the input channels a step of the task writes
+     */
+    protected SingleEnuTask(String name, C cfg, EnuSpec cell, int inputs, int environments, int steps) {
         this.name = name;
-        this.spec = cell;
+        this.cfg = cfg;
+        this.spec = cell.withInputs(inputs);
         this.environments = environments;
         this.steps = steps;
-        this.layout = GenomeLayout.of(new String[] {"cell"}, new EnuSpec[] {cell});
+        this.layout = GenomeLayout.of(new String[] {"cell"}, new EnuSpec[] {spec});
     }
 
     /** The environment named by a key. */
@@ -76,6 +83,11 @@ public abstract class SingleEnuTask<E> implements TrainingTask {
 
     /** The values of {@link #traceColumns()} at step t. */
     protected abstract double[] traceValues(E env, int t);
+
+    /** The task's settings. */
+    public final C config() {
+        return cfg;
+    }
 
     @Override
     public final String name() {

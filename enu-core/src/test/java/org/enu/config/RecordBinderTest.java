@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.enu.task.iaf.IafConfig;
 import org.enu.task.stdp.StdpConfig;
+import org.enu.task.tmaze.MazeConfig;
 import org.enu.task.tmaze.TMazeConfig;
+import org.enu.task.TaskType;
 import org.enu.tasks.TaskRegistry;
-import org.enu.tasks.TaskType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class RecordBinderTest {
     @Test
     void theBoundSettingsAreThePresetsValues() {
         TMazeConfig t = (TMazeConfig) RunConfig.resolve("tmaze", "quick", null, List.of()).settings();
-        assertEquals("direct", t.maze().layout());
+        assertEquals(MazeConfig.Layout.DIRECT, t.maze().layout());
         assertEquals(4, t.wiringSeed());
         assertEquals(false, t.noisePerOffspring());
         assertEquals(true, t.meanIntegration());
@@ -83,8 +84,50 @@ class RecordBinderTest {
                 "poison_green_probability").settings();
         assertEquals(0.5, t.maze().poisonGreenProbability());
         IafConfig i = (IafConfig) load("iaf", "iaf.loss=spike_distance", "iaf", "loss", "distance_cap").settings();
-        assertEquals("isi", i.loss());
+        assertEquals(IafConfig.Loss.ISI, i.loss());
         assertEquals(8, i.distanceCap());
+    }
+
+    @Test
+    void enumSettingsBindByTheirLowerCaseNamesAndListTheAllowedValues() {
+        TMazeConfig t = (TMazeConfig) RunConfig.resolve("tmaze", "quick", null,
+                List.of("tmaze.shuffle_sensors=colours", "tmaze.integration=sum")).settings();
+        assertEquals(TMazeConfig.ShuffleSensors.COLOURS, t.shuffleSensors());
+        assertEquals(TMazeConfig.Integration.SUM, t.integration());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.shuffle_sensors=some")));
+        assertEquals("tmaze.shuffle_sensors: expected all, colours or none, got 'some'", e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("stdp", "quick", null, List.of("stdp.variant=Plain")));
+        assertEquals("stdp.variant: expected neuromodulated or plain, got 'Plain'", e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.output_noise_key=both")));
+        assertEquals("tmaze.output_noise_key: expected offspring or environment, got 'both'", e.getMessage());
+    }
+
+    /** Written back, an enum setting is its lower-case name again: config.yaml reads as it was written. */
+    @Test
+    void enumSettingsAreWrittenBackByName() {
+        String yaml = RunConfig.resolve("tmaze", "quick", null, List.of("tmaze.wiring=paper")).tree().toYaml();
+        assertTrue(yaml.contains("wiring: paper") && yaml.contains("layout: direct") && yaml.contains("starvation: hungry"),
+                yaml);
+        assertEquals(TMazeConfig.Wiring.PAPER, ((TMazeConfig) RunConfig.parse(yaml, "config.yaml").settings()).wiring());
+    }
+
+    /** The enu, es and strategy sections take a key an older config lacks from common.yaml, as a task's does. */
+    @Test
+    void everySectionTakesAMissingKeyFromItsDefaultsFile() throws IOException {
+        ConfigTree tree = RunConfig.resolve("iaf", "quick", null, List.of("enu.cell_slope=2", "es.openai_es.beta1=0.5",
+                "es.momentum=0.5")).tree();
+        ((Map<?, ?>) tree.map().get("enu")).remove("cell_slope");
+        ((Map<?, ?>) tree.map().get("es")).remove("momentum");
+        ((Map<?, ?>) tree.map().get("es")).remove("openai_es");
+        Path f = tmp.resolve("older.yaml");
+        Files.writeString(f, tree.toYaml());
+        RunConfig cfg = RunConfig.load(f);
+        assertEquals(3f, cfg.cell().cellSlope());
+        assertEquals(0.9f, cfg.es().momentum());
+        assertEquals(tree.toYaml(), cfg.tree().toYaml(), "the tree (config.yaml and its digest) stays as it was");
     }
 
     @SuppressWarnings("unchecked")

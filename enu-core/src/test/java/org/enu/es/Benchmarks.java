@@ -2,6 +2,7 @@ package org.enu.es;
 
 import java.util.Map;
 import org.enu.config.ConfigTree;
+import org.enu.config.RecordBinder;
 import org.enu.rng.GaussianNoise;
 import org.enu.rng.Keys;
 
@@ -12,8 +13,12 @@ final class Benchmarks {
 
     /** A strategy with common.yaml's settings but for the given ones (keys under es). */
     static Strategy strategy(String name, EsParams params, Map<String, Double> settings) {
-        ConfigTree defaults = ConfigTree.resource("common.yaml").section("es");
-        return StrategyRegistry.create(name, params, k -> settings.containsKey(k) ? settings.get(k) : defaults.getDouble(k));
+        ConfigTree tree = ConfigTree.resource("common.yaml");
+        for (Map.Entry<String, Double> e : settings.entrySet()) {
+            tree = tree.set("es." + e.getKey() + "=" + e.getValue());
+        }
+        StrategyRegistry.Entry<?> entry = StrategyRegistry.get(name);
+        return entry.create(params, RecordBinder.bind(entry.settings(), tree, "es." + name));
     }
 
     /** An objective to maximise. */

@@ -1,5 +1,7 @@
 package org.enu.task.iaf;
 
+import org.enu.check.Check;
+
 /**
  * Settings of the Integrate-and-Fire task (paper section 4.4).
  *
@@ -52,116 +54,39 @@ package org.enu.task.iaf;
  *                      least 1e-6, so an input of 0 weighs 1 + 10¹² r²); 0 = all inputs alike
  */
 public record IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                        int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
+                        int maxMultiplier, double spikeLevel, Loss loss, int distanceCap, double traceWeight,
                         double marginWeight, double margin, double teacherForcing, double potentialWeight,
                         double potentialScale, double potentialFocus, double potentialBand,
                         double consistencyWeight, int segments, double potentialTiming) {
-    /** The losses {@link #loss()} may name. */
-    public static final java.util.List<String> LOSSES = java.util.List.of("isi", "spike_distance", "none");
-
-    /** The paper's inter-spike-interval loss. */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, "isi", 8, 0);
-    }
-
-    /** A loss without the margin term. */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, 0, 0.01);
-    }
-
-    /** None of the dense-loss training options (teacher forcing, potential, consistency; four segments). */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                     double marginWeight, double margin) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, 0, 0, 1, 0, 0.1, 0, 4);
-    }
-
-    /** A loss without the trace term. */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap, 0);
-    }
-
-    /** Every step of the potential term alike ({@code potential_timing: 0}). */
-    public IafConfig(int environments, int steps, double threshold, double inputLow, double inputHigh,
-                     int maxMultiplier, double spikeLevel, String loss, int distanceCap, double traceWeight,
-                     double marginWeight, double margin, double teacherForcing, double potentialWeight,
-                     double potentialScale, double potentialFocus, double potentialBand,
-                     double consistencyWeight, int segments) {
-        this(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss, distanceCap,
-                traceWeight, marginWeight, margin, teacherForcing, potentialWeight, potentialScale, potentialFocus,
-                potentialBand, consistencyWeight, segments, 0);
-    }
+    /** The training losses (config values: their lower-case names). */
+    public enum Loss { ISI, SPIKE_DISTANCE, NONE }
 
     public IafConfig {
-        if (!LOSSES.contains(loss)) {
-            throw new IllegalArgumentException("loss: expected isi, spike_distance or none, got '" + loss + "'");
-        }
-        if (loss.equals("none") && !(traceWeight > 0 || marginWeight > 0 || potentialWeight > 0 || consistencyWeight > 0)) {
+        if (loss == Loss.NONE && !(traceWeight > 0 || marginWeight > 0 || potentialWeight > 0 || consistencyWeight > 0)) {
             throw new IllegalArgumentException("loss: none leaves nothing to train on; set potential_weight, "
                     + "consistency_weight, margin_weight or trace_weight above 0");
         }
-        if (distanceCap < 1 || distanceCap > 1000) {
-            throw new IllegalArgumentException("distance_cap: must be in 1..1000, got " + distanceCap);
-        }
-        if (!(traceWeight >= 0) || !Double.isFinite(traceWeight)) {
-            throw new IllegalArgumentException("trace_weight: must be a finite number >= 0, got " + traceWeight);
-        }
-        if (!(marginWeight >= 0) || !Double.isFinite(marginWeight)) {
-            throw new IllegalArgumentException("margin_weight: must be a finite number >= 0, got " + marginWeight);
-        }
-        if (!(margin >= 0) || !Double.isFinite(margin)) {
-            throw new IllegalArgumentException("margin: must be a finite number >= 0, got " + margin);
-        }
-        if (!(teacherForcing >= 0 && teacherForcing <= 1)) {
-            throw new IllegalArgumentException("teacher_forcing: must be a fraction in [0, 1], got " + teacherForcing);
-        }
-        if (!(potentialWeight >= 0) || !Double.isFinite(potentialWeight)) {
-            throw new IllegalArgumentException("potential_weight: must be a finite number >= 0, got " + potentialWeight);
-        }
-        if (!(potentialScale > 0) || !Double.isFinite(potentialScale)) {
-            throw new IllegalArgumentException("potential_scale: must be a finite number > 0, got " + potentialScale);
-        }
-        if (!(potentialFocus >= 0) || !Double.isFinite(potentialFocus)) {
-            throw new IllegalArgumentException("potential_focus: must be a finite number >= 0, got " + potentialFocus);
-        }
-        if (!(potentialBand > 0) || !Double.isFinite(potentialBand)) {
-            throw new IllegalArgumentException("potential_band: must be a finite number > 0, got " + potentialBand);
-        }
-        if (!(potentialTiming >= 0) || !Double.isFinite(potentialTiming)) {
-            throw new IllegalArgumentException("potential_timing: must be a finite number >= 0, got " + potentialTiming);
-        }
-        if (!(consistencyWeight >= 0) || !Double.isFinite(consistencyWeight)) {
-            throw new IllegalArgumentException("consistency_weight: must be a finite number >= 0, got " + consistencyWeight);
-        }
-        if (environments < 1) {
-            throw new IllegalArgumentException("environments: must be >= 1, got " + environments);
-        }
-        if (steps < 4) {
-            throw new IllegalArgumentException("steps: must be >= 4, got " + steps);
-        }
+        Check.inRange("distance_cap", distanceCap, 1, 1000);
+        Check.nonNegative("trace_weight", traceWeight);
+        Check.nonNegative("margin_weight", marginWeight);
+        Check.nonNegative("margin", margin);
+        Check.fraction("teacher_forcing", teacherForcing);
+        Check.nonNegative("potential_weight", potentialWeight);
+        Check.positive("potential_scale", potentialScale);
+        Check.nonNegative("potential_focus", potentialFocus);
+        Check.positive("potential_band", potentialBand);
+        Check.nonNegative("potential_timing", potentialTiming);
+        Check.nonNegative("consistency_weight", consistencyWeight);
+        Check.atLeast("environments", environments, 1);
+        Check.atLeast("steps", steps, 4);
         if (segments < 1 || segments > steps) {
             throw new IllegalArgumentException("segments: must be in 1..steps (" + steps + "), got " + segments);
         }
-        if (!(threshold > 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold: must be a finite number > 0, got " + threshold);
-        }
-        if (!(inputLow >= 0) || !Double.isFinite(inputLow)) {
-            throw new IllegalArgumentException("input_low: must be a finite number >= 0, got " + inputLow);
-        }
-        if (!(inputHigh > inputLow) || !Double.isFinite(inputHigh)) {
-            throw new IllegalArgumentException("input_high: must be finite and > input_low, got " + inputHigh);
-        }
-        if (maxMultiplier < 1) {
-            throw new IllegalArgumentException("max_multiplier: must be >= 1, got " + maxMultiplier);
-        }
-        if (!(spikeLevel > 0 && spikeLevel < 1)) {
-            throw new IllegalArgumentException("spike_level: must be in (0, 1), got " + spikeLevel);
-        }
+        Check.positive("threshold", threshold);
+        Check.nonNegative("input_low", inputLow);
+        Check.above("input_high", inputHigh, "input_low", inputLow);
+        Check.atLeast("max_multiplier", maxMultiplier, 1);
+        Check.openUnit("spike_level", spikeLevel);
     }
 
     /** The same settings with another teacher-forcing fraction. */
@@ -169,10 +94,5 @@ public record IafConfig(int environments, int steps, double threshold, double in
         return new IafConfig(environments, steps, threshold, inputLow, inputHigh, maxMultiplier, spikeLevel, loss,
                 distanceCap, traceWeight, marginWeight, margin, fraction, potentialWeight, potentialScale, potentialFocus,
                 potentialBand, consistencyWeight, segments, potentialTiming);
-    }
-
-    /** The paper's settings: 32 environments of 100 steps, threshold 0.5, input U(0.01, 0.02) x 1..9. */
-    public static IafConfig paper() {
-        return new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05);
     }
 }

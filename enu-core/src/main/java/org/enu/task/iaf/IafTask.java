@@ -17,9 +17,7 @@ import org.enu.task.SingleEnuTask;
  * inter-spike intervals rather than the squared error of the output lets a near miss score better
  * than no spike at all.
  */
-public final class IafTask extends SingleEnuTask<IafTask.Env> {
-    private final IafConfig cfg;
-
+public final class IafTask extends SingleEnuTask<IafTask.Env, IafConfig> {
     /**
      * One environment: its input, the target neuron's potential and spikes, and whether the ENU is
      * teacher-forced in it ({@link IafConfig#teacherForcing()}).
@@ -27,20 +25,11 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     public record Env(float[] input, double[] membrane, boolean[] spikes, boolean forced) {
     }
 
+    /** The cell's input channels: the graded input. */
+    public static final int INPUTS = 1;
+
     public IafTask(IafConfig cfg, EnuSpec cell) {
-        super("iaf", checked(cell), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
-    }
-
-    private static EnuSpec checked(EnuSpec cell) {
-        if (cell.inputs() != 1) {
-            throw new IllegalArgumentException("the IAF cell has exactly 1 input channel, got " + cell.inputs());
-        }
-        return cell;
-    }
-
-    public IafConfig config() {
-        return cfg;
+        super("iaf", cfg, cell, INPUTS, cfg.environments(), cfg.steps());
     }
 
     /** The graded input of one environment. */
@@ -217,9 +206,9 @@ public final class IafTask extends SingleEnuTask<IafTask.Env> {
     @Override
     protected double loss(Env env, float[] y) {
         double l = switch (cfg.loss()) {
-            case "isi" -> isiLoss(env.spikes(), y);
-            case "spike_distance" -> spikeDistanceLoss(env.spikes(), y);
-            default -> 0;
+            case ISI -> isiLoss(env.spikes(), y);
+            case SPIKE_DISTANCE -> spikeDistanceLoss(env.spikes(), y);
+            case NONE -> 0;
         };
         if (cfg.consistencyWeight() > 0) {
             l += cfg.consistencyWeight() * consistencyLoss(env, y);

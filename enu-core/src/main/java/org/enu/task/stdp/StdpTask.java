@@ -16,9 +16,7 @@ import org.enu.task.SingleEnuTask;
  * and clipped to the episode, never equal. Fitness = −(mean squared error over steps and
  * environments).
  */
-public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
-    private final StdpConfig cfg;
-
+public final class StdpTask extends SingleEnuTask<StdpTask.Episode, StdpConfig> {
     /** One environment: its inputs, the target rule's parameters and the target output. */
     public record Episode(float[] graded, int tPre, int tPost, float modulator, double[] target) {
         /** dt = t_post − t_pre. */
@@ -27,20 +25,11 @@ public final class StdpTask extends SingleEnuTask<StdpTask.Episode> {
         }
     }
 
+    /** The cell's input channels: graded potential, pre- and postsynaptic spike, neuromodulator. */
+    public static final int INPUTS = 4;
+
     public StdpTask(StdpConfig cfg, EnuSpec cell) {
-        super("stdp", checked(cell), cfg.environments(), cfg.steps());
-        this.cfg = cfg;
-    }
-
-    private static EnuSpec checked(EnuSpec cell) {
-        if (cell.inputs() != 4) {
-            throw new IllegalArgumentException("the STDP cell has exactly 4 input channels, got " + cell.inputs());
-        }
-        return cell;
-    }
-
-    public StdpConfig config() {
-        return cfg;
+        super("stdp", cfg, cell, INPUTS, cfg.environments(), cfg.steps());
     }
 
     /** The environment named by a key. */

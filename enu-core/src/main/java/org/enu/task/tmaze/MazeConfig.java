@@ -1,5 +1,7 @@
 package org.enu.task.tmaze;
 
+import org.enu.check.Check;
+
 /**
  * Settings of the T-maze environment (paper section 4.4, "Evolving Reinforcement Learning"; the
  * constants the paper leaves open follow the authors' original, see docs/TMAZE.md).
@@ -12,11 +14,11 @@ package org.enu.task.tmaze;
  * @param swapProbability     probability that the items swap at such an opportunity
  * @param aliveBonus          fitness per network step the agent is alive
  * @param firstRewardPositive whether the agent's first reward of either kind counts as +1
- * @param layout              {@link #TURN} (the paper's maze: heading, forward / left / right, the
- *                            cell in front sensed) or {@link #DIRECT} (the authors' published maze:
+ * @param layout              {@link Layout#TURN} (the paper's maze: heading, forward / left / right, the
+ *                            cell in front sensed) or {@link Layout#DIRECT} (the authors' published maze:
  *                            right / up / down moves, the neighbouring cells sensed)
- * @param starvation          {@link #DEATH} (the paper: an agent without energy is dead for good) or
- *                            {@link #HUNGRY} (the authors' published code: it keeps moving and food
+ * @param starvation          {@link Starvation#DEATH} (the paper: an agent without energy is dead for good) or
+ *                            {@link Starvation#HUNGRY} (the authors' published code: it keeps moving and food
  *                            still refills it; it only earns no alive bonus while its energy is 0)
  * @param poisonReward        the reward of eating poison (−1; a curriculum may soften it)
  * @param poisonEmpties       a poison after the first empties the energy (the original); false: every
@@ -32,84 +34,41 @@ package org.enu.task.tmaze;
  */
 public record MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
                          int foodsPerSwap, double swapProbability, double aliveBonus,
-                         boolean firstRewardPositive, String layout, String starvation, double poisonReward,
+                         boolean firstRewardPositive, Layout layout, Starvation starvation, double poisonReward,
                          boolean poisonEmpties, double poisonGreenProbability, boolean swapAfterPoison) {
-    public static final String TURN = "turn", DIRECT = "direct";
-    public static final String DEATH = "death", HUNGRY = "hungry";
+    /** The maze's geometry and moves (config values: the lower-case names). */
+    public enum Layout { TURN, DIRECT }
 
-    /** The paper's turn-based maze, final death and poison −1. */
-    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
-                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive) {
-        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
-                firstRewardPositive, TURN, DEATH, -1, true);
-    }
-
-    /** Either colour the poison with probability 0.5, swaps only after food. */
-    public MazeConfig(int stepsPerAction, int episodeSteps, double energyMax, double energyDecay,
-                      int foodsPerSwap, double swapProbability, double aliveBonus, boolean firstRewardPositive,
-                      String layout, String starvation, double poisonReward, boolean poisonEmpties) {
-        this(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability, aliveBonus,
-                firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, 0.5, false);
-    }
+    /** What running out of energy does. */
+    public enum Starvation { DEATH, HUNGRY }
 
     public MazeConfig {
-        if (!TURN.equals(layout) && !DIRECT.equals(layout)) {
-            throw new IllegalArgumentException("layout: expected turn or direct, got '" + layout + "'");
-        }
-        if (!DEATH.equals(starvation) && !HUNGRY.equals(starvation)) {
-            throw new IllegalArgumentException("starvation: expected death or hungry, got '" + starvation + "'");
-        }
-        if (!(poisonReward <= 0) || !Double.isFinite(poisonReward)) {
-            throw new IllegalArgumentException("poison_reward: must be a finite number <= 0, got " + poisonReward);
-        }
-        if (stepsPerAction < 1) {
-            throw new IllegalArgumentException("steps_per_action: must be >= 1, got " + stepsPerAction);
-        }
+        Check.nonPositive("poison_reward", poisonReward);
+        Check.atLeast("steps_per_action", stepsPerAction, 1);
         if (episodeSteps < stepsPerAction || episodeSteps % stepsPerAction != 0) {
             throw new IllegalArgumentException("episode_steps: must be a positive multiple of steps_per_action ("
                     + stepsPerAction + "), got " + episodeSteps);
         }
-        if (!(energyMax > 0) || !Double.isFinite(energyMax)) {
-            throw new IllegalArgumentException("energy_max: must be a finite number > 0, got " + energyMax);
-        }
-        if (!(energyDecay >= 0) || !Double.isFinite(energyDecay)) {
-            throw new IllegalArgumentException("energy_decay: must be a finite number >= 0, got " + energyDecay);
-        }
-        if (foodsPerSwap < 1) {
-            throw new IllegalArgumentException("foods_per_swap: must be >= 1, got " + foodsPerSwap);
-        }
-        if (!(swapProbability >= 0 && swapProbability <= 1)) {
-            throw new IllegalArgumentException("swap_probability: must be in [0, 1], got " + swapProbability);
-        }
-        if (!(poisonGreenProbability >= 0 && poisonGreenProbability <= 1)) {
-            throw new IllegalArgumentException("poison_green_probability: must be in [0, 1], got " + poisonGreenProbability);
-        }
-        if (!(aliveBonus >= 0) || !Double.isFinite(aliveBonus)) {
-            throw new IllegalArgumentException("alive_bonus: must be a finite number >= 0, got " + aliveBonus);
-        }
-    }
-
-    /**
-     * The original's settings: 4 steps per action, 400 steps (100 actions), energy 18 decaying by
-     * 0.25 per step (18 actions without food), a possible swap with p = 0.5 after every 5 foods,
-     * 0.025 per step alive, first reward counted as +1.
-     */
-    public static MazeConfig defaults() {
-        return new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true);
+        Check.positive("energy_max", energyMax);
+        Check.nonNegative("energy_decay", energyDecay);
+        Check.atLeast("foods_per_swap", foodsPerSwap, 1);
+        Check.fraction("swap_probability", swapProbability);
+        Check.fraction("poison_green_probability", poisonGreenProbability);
+        Check.nonNegative("alive_bonus", aliveBonus);
     }
 
     /** Whether this is the authors' direct-move maze. */
     public boolean direct() {
-        return DIRECT.equals(layout);
+        return layout == Layout.DIRECT;
     }
 
     /** Whether starvation ends the episode for good (the paper) rather than only the alive bonus. */
     public boolean finalDeath() {
-        return DEATH.equals(starvation);
+        return starvation == Starvation.DEATH;
     }
 
     /** This configuration with another layout, starvation rule and poison reward. */
-    public MazeConfig with(String layout, String starvation, double poisonReward) {
+    public MazeConfig with(Layout layout, Starvation starvation, double poisonReward) {
         return new MazeConfig(stepsPerAction, episodeSteps, energyMax, energyDecay, foodsPerSwap, swapProbability,
                 aliveBonus, firstRewardPositive, layout, starvation, poisonReward, poisonEmpties, poisonGreenProbability,
                 swapAfterPoison);

@@ -70,6 +70,42 @@ public final class TMazeEpisodes implements Rollout {
     }
 
     private TMaze[] play(float[] params, long[] envKeys, Observer observer, boolean training, int offspring) {
+        int[] envAt = start(params, envKeys, training, offspring);
+        double flopsBefore = net.flopsDone();
+        int active = m;
+        int firstOut = task.wiring().totalNeurons() - TMazeConfig.OUTPUT_NEURONS;
+        int step = 0;
+        for (int a = 0; a < task.actions(); a++) {
+            if (skipDead) {
+                active = retireFrozen(envAt, active);
+                net.setActive(active);
+            }
+            setInputs(envAt, active);
+            java.util.Arrays.fill(sums, 0);
+            for (int k = 0; k < task.config().maze().stepsPerAction(); k++, step++) {
+                if (active > 0) {
+                    net.step();
+                }
+                for (int slot = 0; slot < active; slot++) {
+                    for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
+                        sums[slot * TMazeConfig.OUTPUT_NEURONS + o] += net.output(slot, firstOut + o, 0);
+                    }
+                }
+                if (observer != null) {
+                    observer.afterStep(step, net, mazes);
+                }
+            }
+            act(envAt, active);
+            if (observer != null) {
+                observer.afterAction(a, chosen, mazes);
+            }
+        }
+        task.addFlops(net.flopsDone() - flopsBefore);
+        return mazes;
+    }
+
+    /** Loads the genome, makes the environments' mazes and mappings, resets the network; environment e in slot e. */
+    private int[] start(float[] params, long[] envKeys, boolean training, int offspring) {
         if (envKeys.length != m) {
             throw new IllegalArgumentException("expected " + m + " environments, got " + envKeys.length);
         }
@@ -85,74 +121,60 @@ public final class TMazeEpisodes implements Rollout {
             envAt[e] = e;
         }
         net.reset(nk);
-        double flopsBefore = net.flopsDone();
-        int active = m;
-        int firstOut = task.wiring().totalNeurons() - TMazeConfig.OUTPUT_NEURONS;
-        int step = 0;
-        for (int a = 0; a < task.actions(); a++) {
-            if (skipDead) {
-                for (int slot = active - 1; slot >= 0; slot--) {
-                    if (mazes[envAt[slot]].frozen()) {
-                        int last = active - 1;
-                        net.swapEnvironments(slot, last);
-                        int t = envAt[slot];
-                        envAt[slot] = envAt[last];
-                        envAt[last] = t;
-                        active--;
-                    }
-                }
-                net.setActive(active);
-            }
-            for (int slot = 0; slot < active; slot++) {
-                net.clearInputs(slot);
-                TMaze z = mazes[envAt[slot]];
-                if (z.frozen()) {
-                    continue;
-                }
-                TMazeTask.Mapping map = maps[envAt[slot]];
-                for (int s = 0; s < TMaze.SENSORS; s++) {
-                    net.setInput(slot, map.sensorNeuron()[s], 0, z.sensor(s) ? 1f : 0f);
-                }
-                if (task.config().tasteColour() && z.lastEatenSensor() >= 0) { // the colour coincides with the taste
-                    net.setInput(slot, map.sensorNeuron()[z.lastEatenSensor()], 0, 1f);
-                }
-                double r = z.lastReward();
-                net.setInput(slot, TMazeConfig.REWARD_NEURON, 1, (float) Math.max(r, 0));
-                net.setInput(slot, TMazeConfig.REWARD_NEURON, 2, (float) Math.max(-r, 0));
-            }
-            java.util.Arrays.fill(sums, 0);
-            for (int k = 0; k < task.config().maze().stepsPerAction(); k++, step++) {
-                if (active > 0) {
-                    net.step();
-                }
-                for (int slot = 0; slot < active; slot++) {
-                    for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
-                        sums[slot * TMazeConfig.OUTPUT_NEURONS + o] += net.output(slot, firstOut + o, 0);
-                    }
-                }
-                if (observer != null) {
-                    observer.afterStep(step, net, mazes);
-                }
-            }
-            for (int slot = 0; slot < m; slot++) {
-                int e = envAt[slot];
-                int best = -1;
-                double bestSum = 0;
-                for (int o = 0; slot < active && o < TMazeConfig.OUTPUT_NEURONS; o++) {
-                    double v = sums[slot * TMazeConfig.OUTPUT_NEURONS + o];
-                    if (v > bestSum) {
-                        bestSum = v;
-                        best = o;
-                    }
-                }
-                chosen[e] = best < 0 ? TMaze.NONE : maps[e].actionOf()[best];
-                mazes[e].act(chosen[e]);
-            }
-            if (observer != null) {
-                observer.afterAction(a, chosen, mazes);
+        return envAt;
+    }
+
+    /** Moves the environments whose agent is frozen behind the active ones; returns how many stay active. */
+    private int retireFrozen(int[] envAt, int active) {
+        for (int slot = active - 1; slot >= 0; slot--) {
+            if (mazes[envAt[slot]].frozen()) {
+                int last = active - 1;
+                net.swapEnvironments(slot, last);
+                int t = envAt[slot];
+                envAt[slot] = envAt[last];
+                envAt[last] = t;
+                active--;
             }
         }
-        task.addFlops(net.flopsDone() - flopsBefore);
-        return mazes;
+        return active;
+    }
+
+    /** Sensors and reward into the input neurons of every active slot. */
+    private void setInputs(int[] envAt, int active) {
+        for (int slot = 0; slot < active; slot++) {
+            net.clearInputs(slot);
+            TMaze z = mazes[envAt[slot]];
+            if (z.frozen()) {
+                continue;
+            }
+            TMazeTask.Mapping map = maps[envAt[slot]];
+            for (int s = 0; s < TMaze.SENSORS; s++) {
+                net.setInput(slot, map.sensorNeuron()[s], 0, z.sensor(s) ? 1f : 0f);
+            }
+            if (task.config().tasteColour() && z.lastEatenSensor() >= 0) { // the colour coincides with the taste
+                net.setInput(slot, map.sensorNeuron()[z.lastEatenSensor()], 0, 1f);
+            }
+            double r = z.lastReward();
+            net.setInput(slot, TMazeConfig.REWARD_NEURON, 1, (float) Math.max(r, 0));
+            net.setInput(slot, TMazeConfig.REWARD_NEURON, 2, (float) Math.max(-r, 0));
+        }
+    }
+
+    /** Every environment takes the action of its largest summed output (none if no sum is positive or it is inactive). */
+    private void act(int[] envAt, int active) {
+        for (int slot = 0; slot < m; slot++) {
+            int e = envAt[slot];
+            int best = -1;
+            double bestSum = 0;
+            for (int o = 0; slot < active && o < TMazeConfig.OUTPUT_NEURONS; o++) {
+                double v = sums[slot * TMazeConfig.OUTPUT_NEURONS + o];
+                if (v > bestSum) {
+                    bestSum = v;
+                    best = o;
+                }
+            }
+            chosen[e] = best < 0 ? TMaze.NONE : maps[e].actionOf()[best];
+            mazes[e].act(chosen[e]);
+        }
     }
 }

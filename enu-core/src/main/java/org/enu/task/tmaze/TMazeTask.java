@@ -54,9 +54,7 @@ public final class TMazeTask implements TrainingTask {
         }
         this.synSpec = cell.withInputs(2 * c);
         this.neuSpec = cell.withInputs(c);
-        this.wiring = cfg.wiring().equals("paper") ? Wiring.paper433()
-                : Wiring.randomSparse(TMazeConfig.INPUT_NEURONS, cfg.hiddenNeurons() + TMazeConfig.OUTPUT_NEURONS,
-                        cfg.synapsesPerNeuron(), cfg.wiringSeed());
+        this.wiring = cfg.network();
         this.layout = GenomeLayout.of(new String[] {"synapse", "neuron"}, new EnuSpec[] {synSpec, neuSpec});
         this.noise = cell.outputNoise() > 0 ? new NoiseTable(cell.outputNoise()) : null;
         this.actions = maze.episodeSteps() / maze.stepsPerAction();
@@ -150,9 +148,9 @@ public final class TMazeTask implements TrainingTask {
         int[] sensors = {0, 1, 2};
         int[] acts = {TMaze.FORWARD, TMaze.LEFT, TMaze.RIGHT};
         KeyedRandom rnd = new KeyedRandom(Keys.of(envKey, 0x5348554646L));
-        if (cfg.shuffleSensors().equals("all")) {
+        if (cfg.shuffleSensors() == TMazeConfig.ShuffleSensors.ALL) {
             rnd.shuffle(sensors);
-        } else if (cfg.shuffleSensors().equals("colours") && rnd.bernoulli(0.5)) {
+        } else if (cfg.shuffleSensors() == TMazeConfig.ShuffleSensors.COLOURS && rnd.bernoulli(0.5)) {
             sensors[TMaze.SENSOR_GREEN] = 2;
             sensors[TMaze.SENSOR_RED] = 1;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.enu.analysis.SpikeMetrics;
 import org.enu.cell.EnuSpec;
 import org.enu.eval.EnvironmentKeys;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class IafPrecisionTest {
     private static final long[] KEYS = EnvironmentKeys.heldOut(1000003L, 256);
-    private static final IafTask TASK = new IafTask(IafConfig.paper(), new EnuSpec(1, 8, 4, true, 3f, 1f, 3f, true, 0f));
+    private static final IafTask TASK = new IafTask(TaskDefaults.iaf(), new EnuSpec(1, 8, 4, true, 3f, 1f, 3f, true, 0f));
 
     /** F1 (±1) of an IAF neuron with threshold θ(1 + thresholdError) and input gain 1 + gainError. */
     static double f1(double thresholdError, double gainError) {

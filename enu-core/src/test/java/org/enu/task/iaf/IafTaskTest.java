@@ -10,6 +10,7 @@ import java.util.Set;
 import org.enu.cell.EnuSpec;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.task.EpisodeTrace;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 class IafTaskTest {
@@ -31,7 +32,7 @@ class IafTaskTest {
 
     @Test
     void inputIsUniformTimesAMultiplierRedrawnPerQuarter() {
-        IafTask task = new IafTask(IafConfig.paper(), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf(), spec());
         Set<Integer> multipliers = new HashSet<>();
         for (long key : EnvironmentKeys.heldOut(3, 200)) {
             float[] x = task.input(key);
@@ -60,7 +61,7 @@ class IafTaskTest {
 
     @Test
     void fitnessIsTheNegativeMeanIsiLoss() {
-        IafConfig cfg = new IafConfig(2, 20, 0.5, 0.01, 0.02, 9, 0.05);
+        IafConfig cfg = TaskDefaults.iaf("environments", 2, "steps", 20);
         IafTask task = new IafTask(cfg, spec());
         // all-zero weights: output clip(0) = 0, never spikes, so the ENU counter runs 1, 2, 3, ...
         float[] zero = new float[task.layout().parameterCount()];
@@ -83,7 +84,7 @@ class IafTaskTest {
 
     @Test
     void spikeDistanceLossByHand() {
-        IafConfig cfg = new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8);
+        IafConfig cfg = TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance");
         IafTask task = new IafTask(cfg, spec());
         boolean[] target = new boolean[30];
         target[2] = true;
@@ -119,14 +120,14 @@ class IafTaskTest {
         // (0.5)^2 + (0.25 - 1)^2 + 1^2
         assertEquals(0.25 + 0.5625 + 1, IafTask.traceLoss(target, y), 1e-9);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, -1));
+                () -> TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance", "trace_weight", -1));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, Double.NaN));
+                () -> TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance", "trace_weight", Double.NaN));
     }
 
     @Test
     void marginTermByHand() {
-        IafTask task = new IafTask(new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 1, 0.01), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance", "margin_weight", 1), spec());
         boolean[] target = {false, true, false, true};
         // spike level in pre-activation units: 0.05 / 1000 = 5e-5
         float[] pre = {-0.02f, 0.03f, 0.0f, -0.01f};
@@ -137,9 +138,9 @@ class IafTaskTest {
                 + sq(0.01 - (-0.01 - l)); // target, below the level
         assertEquals(expected, task.marginLoss(target, pre), 1e-9);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, -1, 0.01));
+                () -> TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance", "margin_weight", -1));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 1, Double.NaN));
+                () -> TaskDefaults.iaf("environments", 2, "steps", 30, "loss", "spike_distance", "margin_weight", 1, "margin", Double.NaN));
     }
 
     /**
@@ -149,7 +150,7 @@ class IafTaskTest {
      */
     @Test
     void preactivationIsTheOutputBeforeScaleAndClip() {
-        IafConfig withMargin = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 2, 0.01);
+        IafConfig withMargin = TaskDefaults.iaf("environments", 4, "steps", 60, "loss", "spike_distance", "margin_weight", 2);
         IafTask task = new IafTask(withMargin, spec());
         float[] params = task.layout().initialParameters(3);
         long[] keys = EnvironmentKeys.heldOut(9, 4);
@@ -170,7 +171,7 @@ class IafTaskTest {
             }
             marginSum += task.marginLoss(ep.env(e).spikes(), pre);
         }
-        IafTask plain = new IafTask(new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0), spec());
+        IafTask plain = new IafTask(TaskDefaults.iaf("environments", 4, "steps", 60, "loss", "spike_distance"), spec());
         double base = plain.play(params, keys).fitness();
         assertEquals(base - 2 * marginSum / (60.0 * 4), ep.fitness(), 1e-9);
         assertTrue(marginSum > 0, "an untrained cell violates the margin somewhere");
@@ -178,8 +179,7 @@ class IafTaskTest {
     }
 
     private static IafConfig forced(double fraction, double potentialWeight, double potentialScale) {
-        return new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, fraction,
-                potentialWeight, potentialScale, 0, 0.1, 0, 4);
+        return TaskDefaults.iaf("environments", 4, "steps", 60, "loss", "spike_distance", "teacher_forcing", fraction, "potential_weight", potentialWeight, "potential_scale", potentialScale);
     }
 
     /**
@@ -269,7 +269,7 @@ class IafTaskTest {
     @Test
     void potentialFocusWeighsTheStepsNearTheThreshold() {
         // band 0.25 thresholds: potentials within 0.125 of 0.5 weigh 1 + 3
-        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25, 0, 4),
+        IafTask task = new IafTask(TaskDefaults.iaf("environments", 4, "steps", 4, "loss", "none", "potential_weight", 1, "potential_focus", 3, "potential_band", 0.25),
                 spec());
         float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
         double[] membrane = new double[4];
@@ -289,8 +289,7 @@ class IafTaskTest {
     void potentialTimingWeighsEachStepByOnePlusRateOverInputSquared() {
         // the focus case above with potential_timing 0.1: weights also x (1 + (0.1 / x_t)^2), so
         // the steps with input 0.2 weigh 1.25 more, the one with input 0.1 twice as much
-        IafTask task = new IafTask(new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 1, 1, 3, 0.25, 0, 4,
-                0.1), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf("environments", 4, "steps", 4, "loss", "none", "potential_weight", 1, "potential_focus", 3, "potential_band", 0.25, "potential_timing", 0.1), spec());
         float[] x = {0.2f, 0.2f, 0.2f, 0.1f};
         double[] membrane = new double[4];
         IafTask.Env env = new IafTask.Env(x, membrane, IntegrateAndFire.simulate(x, 0.5, membrane), false);
@@ -301,12 +300,11 @@ class IafTaskTest {
         double slow = 1 + sq(0.1 / 0.1f);
         double expected = fast * (sq(0.1 - l + 0.6) + 4 * sq(0.1 - l + 0.2) + 4 * sq(0.1 - l - 0.2)) + slow * sq(0.1 - l + 0.8);
         assertEquals(expected, task.potentialLoss(env, y, pre), 1e-6);
-        assertThrows(IllegalArgumentException.class, () -> new IafConfig(4, 4, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01,
-                0, 1, 1, 3, 0.25, 0, 4, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> TaskDefaults.iaf("environments", 4, "steps", 4, "loss", "none", "potential_weight", 1, "potential_focus", 3, "potential_band", 0.25, "potential_timing", -0.1));
     }
     @Test
     void consistencyTermByHand() {
-        IafConfig cfg = new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 2, 4);
+        IafConfig cfg = TaskDefaults.iaf("environments", 4, "steps", 6, "loss", "none", "consistency_weight", 2);
         IafTask task = new IafTask(cfg, spec());
         float[] x = {0.2f, 0.2f, 0.2f, 0.1f, 0.3f, 0.3f};
         double[] membrane = new double[6];
@@ -322,12 +320,12 @@ class IafTaskTest {
         float[] exact = {0, 0, 1, 0, 0, 1};
         assertEquals(0, task.consistencyLoss(new IafTask.Env(x, membrane, target, false), exact), 0);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(4, 6, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, -1, 4));
+                () -> TaskDefaults.iaf("environments", 4, "steps", 6, "loss", "none", "consistency_weight", -1));
     }
 
     @Test
     void segmentsSetHowOftenTheMultiplierIsRedrawn() {
-        IafConfig ten = new IafConfig(2, 100, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 10);
+        IafConfig ten = TaskDefaults.iaf("environments", 2, "loss", "spike_distance", "segments", 10);
         IafTask task = new IafTask(ten, spec());
         int changes = 0;
         for (long key : EnvironmentKeys.heldOut(29, 200)) {
@@ -344,12 +342,11 @@ class IafTaskTest {
         }
         assertTrue(changes > 200, "the multiplier changes at segment boundaries: " + changes);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 100, 0.5, 0.01, 0.02, 9, 0.05, "spike_distance", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 0));
+                () -> TaskDefaults.iaf("environments", 2, "loss", "spike_distance", "segments", 0));
         // the default is the paper's quarters: the same inputs as before
-        IafTask four = new IafTask(IafConfig.paper(), spec());
-        assertEquals(4, IafConfig.paper().segments());
-        assertArrayEquals(four.input(5), new IafTask(new IafConfig(32, 100, 0.5, 0.01, 0.02, 9, 0.05, "isi", 8, 0, 0, 0.01,
-                0, 0, 1, 0, 0.1, 0, 4), spec()).input(5));
+        IafTask four = new IafTask(TaskDefaults.iaf(), spec());
+        assertEquals(4, TaskDefaults.iaf().segments());
+        assertArrayEquals(four.input(5), new IafTask(TaskDefaults.iaf(), spec()).input(5));
     }
 
     /** The potential term summed over a played batch's episodes. */
@@ -363,14 +360,14 @@ class IafTaskTest {
 
     @Test
     void lossNoneScoresOnlyTheAddedTerms() {
-        IafConfig none = new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 2, 1, 0, 0.1, 0, 4);
+        IafConfig none = TaskDefaults.iaf("environments", 4, "steps", 60, "loss", "none", "potential_weight", 2);
         IafTask task = new IafTask(none, spec());
         float[] params = task.layout().initialParameters(6);
         long[] keys = EnvironmentKeys.heldOut(23, 4);
         var ep = task.play(params, keys);
         assertEquals(-2 * potentialSum(task, ep) / (60.0 * 4), ep.fitness(), 1e-9);
         IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(4, 60, 0.5, 0.01, 0.02, 9, 0.05, "none", 8, 0, 0, 0.01, 0, 0, 1, 0, 0.1, 0, 4));
+                () -> TaskDefaults.iaf("environments", 4, "steps", 60, "loss", "none"));
         assertTrue(bad.getMessage().startsWith("loss: none"), bad.getMessage());
     }
 
@@ -392,13 +389,14 @@ class IafTaskTest {
 
     @Test
     void unknownLossIsRefused() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IafConfig(2, 30, 0.5, 0.01, 0.02, 9, 0.05, "mse", 8));
+        org.enu.config.ConfigException e = assertThrows(org.enu.config.ConfigException.class,
+                () -> org.enu.config.RunConfig.resolve("iaf", "original", null, java.util.List.of("iaf.loss=mse")));
+        assertEquals("iaf.loss: expected isi, spike_distance or none, got 'mse'", e.getMessage());
     }
 
     @Test
     void metricsReportExactAndChanceCorrectedF1() {
-        IafTask task = new IafTask(IafConfig.paper(), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf(), spec());
         java.util.Map<String, Double> m = org.enu.task.Metric.values(new IafReport(task).metrics(task.layout().initialParameters(1),
                 EnvironmentKeys.heldOut(5, 64)));
         assertTrue(m.get("spike_f1_exact") <= m.get("spike_f1"));
@@ -413,7 +411,7 @@ class IafTaskTest {
 
     @Test
     void bestMemoryCellIsTheCellMostCorrelatedWithThePotential() {
-        IafTask task = new IafTask(IafConfig.paper(), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf(), spec());
         float[] theta = task.layout().initialParameters(1);
         long[] keys = EnvironmentKeys.heldOut(5, 4);
         IafReport.MemoryMatch m = new IafReport(task).bestMemoryCell(theta, keys);
@@ -465,7 +463,7 @@ class IafTaskTest {
         int o = 4;
         int k = 1 + o + h + 1;
         EnuSpec cell = new EnuSpec(1, h, o, true, 3f, 1f, 3f, true, 0f);
-        IafTask task = new IafTask(IafConfig.paper(), cell);
+        IafTask task = new IafTask(TaskDefaults.iaf(), cell);
         float[] p = new float[task.layout().parameterCount()];
         int rOff = h * k;
         int cOff = 2 * h * k;
@@ -496,7 +494,7 @@ class IafTaskTest {
 
     @Test
     void traceHasEveryChannel() {
-        IafTask task = new IafTask(new IafConfig(2, 12, 0.5, 0.01, 0.02, 9, 0.05), spec());
+        IafTask task = new IafTask(TaskDefaults.iaf("environments", 2, "steps", 12), spec());
         float[] theta = task.layout().initialParameters(1);
         EpisodeTrace t = task.trace(theta, 99);
         assertEquals(12, t.rows().size());

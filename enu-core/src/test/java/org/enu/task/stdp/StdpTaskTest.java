@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.enu.cell.EnuSpec;
 import org.enu.eval.EnvironmentKeys;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 class StdpTaskTest {
@@ -65,7 +66,7 @@ class StdpTaskTest {
 
     @Test
     void environmentsFollowTheConfiguredDistributions() {
-        StdpTask task = new StdpTask(StdpConfig.paper(), spec());
+        StdpTask task = new StdpTask(TaskDefaults.stdp(), spec());
         int on = 0;
         double meanT = 0;
         int n = 2000;
@@ -83,7 +84,7 @@ class StdpTaskTest {
         assertEquals(0.5, on / (double) n, 0.04, "neuromodulator present half the time");
         assertEquals(50, meanT, 0.6, "spike times centred on 50");
         // with spike_std 0 the two spikes still differ
-        StdpTask tight = new StdpTask(new StdpConfig(4, 100, "neuromodulated", 0.5, 10, 0.45, 0.55, 50, 0, 0.5), spec());
+        StdpTask tight = new StdpTask(TaskDefaults.stdp("environments", 4, "spike_std", 0), spec());
         StdpTask.Episode e = tight.episode(3);
         assertEquals(1, Math.abs(e.dt()));
     }
@@ -93,7 +94,7 @@ class StdpTaskTest {
         assertEquals(0.5, StdpTask.relativeChange(new double[] {2, 2, 3, 3}, 2), 1e-12);
         assertTrue(Double.isNaN(StdpTask.relativeChange(new double[] {2, 2, 3, 3}, 4)));
         assertEquals(0.0, StdpTask.relativeChange(new double[] {0, 0, 3, 3}, 2), 0.0);
-        StdpTask task = new StdpTask(StdpConfig.paper(), spec());
+        StdpTask task = new StdpTask(TaskDefaults.stdp(), spec());
         List<StdpTask.CurvePoint> pts = task.curve(task.layout().initialParameters(1), EnvironmentKeys.heldOut(2, 64));
         assertTrue(pts.size() > 50);
         for (StdpTask.CurvePoint p : pts) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.rng.Keys;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * seed 1 with the default swap keys, the random agent {@link Baselines#random()}.
  */
 class BaselinesTest {
-    static final MazeConfig CFG = MazeConfig.defaults();
+    static final MazeConfig CFG = TaskDefaults.maze();
     static final long[] ENV = EnvironmentKeys.heldOut(1, 200);
 
     static Summary summary(MazePolicy.Factory f) {
@@ -224,7 +225,7 @@ class BaselinesTest {
     void oracleTurnsAroundAtAKnownPoisonAfterASwap() {
         // red poison on the left, green food on the right; the swap after food 5 is heads
         long k = TMazeTest.envWith(false, false);
-        TMaze m = TMazeTest.withSwapFlips(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), k, true, false);
+        TMaze m = TMazeTest.withSwapFlips(TaskDefaults.maze(), k, true, false);
         MazePolicy p = OracleLearner.oracle().forEpisode(k);
         for (int i = 0; i < 7; i++) {
             m.act(p.act(m));
@@ -267,7 +268,7 @@ class BaselinesTest {
         assertEquals(Baselines.stats(CFG, OracleLearner.oracle(), env), Baselines.stats(CFG, OracleLearner.oracle(), env, maker));
         assertEquals(FixedPolicies.bestFixedPolicy(CFG, env).policy().toString(),
                 FixedPolicies.bestFixedPolicy(CFG, env, maker).policy().toString());
-        MazeConfig other = new MazeConfig(4, 200, 18, 0.25, 5, 0.5, 0.025, true);
+        MazeConfig other = TaskDefaults.maze("episode_steps", 200);
         assertThrows(IllegalArgumentException.class, () -> Baselines.stats(other, OracleLearner.oracle(), env, maker));
         TMaze used = new TMaze(CFG, 1, 2);
         used.act(TMaze.NONE);

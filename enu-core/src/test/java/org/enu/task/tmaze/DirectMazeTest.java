@@ -13,14 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.enu.config.ConfigException;
+import org.enu.config.RunConfig;
 import org.enu.rng.KeyedRandom;
 import org.enu.rng.Keys;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The authors' direct-move maze and the "hungry" starvation rule, against hand-worked episodes. */
 class DirectMazeTest {
-    static final MazeConfig DIRECT = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, -1);
-    static final MazeConfig DIRECT_HUNGRY = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.HUNGRY, -1);
+    static final MazeConfig DIRECT = TaskDefaults.maze().with(MazeConfig.Layout.DIRECT, MazeConfig.Starvation.DEATH, -1);
+    static final MazeConfig DIRECT_HUNGRY = TaskDefaults.maze().with(MazeConfig.Layout.DIRECT, MazeConfig.Starvation.HUNGRY, -1);
     static final long SWAP = Keys.of(99, 1);
     /** Layout bits: 1 = poison is green, 2 = green is item A (top). */
     static final int GREEN_TOP_RED_POISON = 2;
@@ -117,8 +120,7 @@ class DirectMazeTest {
      */
     @Test
     void aPoisonAlsoOpensASwapOpportunityWhenAsked() {
-        MazeConfig everyTrip = new MazeConfig(4, 400, 18, 0.25, 1, 0.5, 0.025, true, MazeConfig.DIRECT,
-                MazeConfig.HUNGRY, -1, false, 0.5, true);
+        MazeConfig everyTrip = TaskDefaults.maze("foods_per_swap", 1, "layout", "direct", "starvation", "hungry", "poison_empties", false, "swap_after_poison", true);
         TMaze m = TMazeTest.withSwapFlips(everyTrip, 0, true, false, false);
         // whichever layout key 0 gives: find the poison's arm, then eat it
         boolean poisonBelow = m.poisonIsGreen() != m.greenOnLeft(); // item A (green on "left") is the top one
@@ -175,7 +177,7 @@ class DirectMazeTest {
 
     @Test
     void inTheTurnMazeAHungryAgentAlsoKeepsGoing() {
-        MazeConfig turnHungry = MazeConfig.defaults().with(MazeConfig.TURN, MazeConfig.HUNGRY, -1);
+        MazeConfig turnHungry = TaskDefaults.maze().with(MazeConfig.Layout.TURN, MazeConfig.Starvation.HUNGRY, -1);
         TMaze m = new TMaze(turnHungry, GREEN_TOP_RED_POISON, SWAP); // green (food) in the left arm
         for (int i = 0; i < 18; i++) {
             m.act(NONE);
@@ -191,7 +193,7 @@ class DirectMazeTest {
         assertEquals(72, m.score().stepsAlive(), "the starving actions earned no bonus");
         assertEquals(1, m.score().armChoices(TMaze.BEFORE_POISON, true));
         // the same moves under the paper's rule: nothing after death
-        TMaze d = new TMaze(MazeConfig.defaults(), GREEN_TOP_RED_POISON, SWAP);
+        TMaze d = new TMaze(TaskDefaults.maze(), GREEN_TOP_RED_POISON, SWAP);
         for (int i = 0; i < 18; i++) {
             d.act(NONE);
         }
@@ -203,16 +205,15 @@ class DirectMazeTest {
 
     @Test
     void poisonRewardScalesOnlyThePenalty() {
-        MazeConfig soft = MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, -0.25);
+        MazeConfig soft = TaskDefaults.maze().with(MazeConfig.Layout.DIRECT, MazeConfig.Starvation.DEATH, -0.25);
         TMaze m = new TMaze(soft, GREEN_TOP_RED_POISON, SWAP);
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_UP, MOVE_UP); // food, counted +1
         acts(m, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN); // poison
         assertEquals(0.75, m.score().rewardSum(), 1e-12);
         assertEquals(-1.0, m.lastReward(), "the network still sees a full negative reward");
         // with poison_empties false a second poison refills the energy like food
-        MazeConfig d = MazeConfig.defaults();
-        MazeConfig full = new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true, MazeConfig.DIRECT, MazeConfig.DEATH, 0,
-                false);
+        MazeConfig d = TaskDefaults.maze();
+        MazeConfig full = TaskDefaults.maze("layout", "direct", "poison_reward", 0, "poison_empties", false);
         TMaze f = new TMaze(full, GREEN_TOP_RED_POISON, SWAP);
         acts(f, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN, MOVE_DOWN, MOVE_RIGHT, MOVE_RIGHT, MOVE_RIGHT, MOVE_DOWN,
                 MOVE_DOWN);
@@ -222,11 +223,11 @@ class DirectMazeTest {
         assertEquals(1.0, f.score().rewardSum(), 1e-12);
         assertTrue(d.poisonEmpties());
         assertThrows(IllegalArgumentException.class,
-                () -> MazeConfig.defaults().with(MazeConfig.DIRECT, MazeConfig.DEATH, 0.5));
-        assertThrows(IllegalArgumentException.class,
-                () -> MazeConfig.defaults().with("diagonal", MazeConfig.DEATH, -1));
-        assertThrows(IllegalArgumentException.class,
-                () -> MazeConfig.defaults().with(MazeConfig.DIRECT, "sleep", -1));
+                () -> TaskDefaults.maze().with(MazeConfig.Layout.DIRECT, MazeConfig.Starvation.DEATH, 0.5));
+        assertEquals("tmaze.layout: expected turn or direct, got 'diagonal'", assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "original", null, List.of("tmaze.layout=diagonal"))).getMessage());
+        assertEquals("tmaze.starvation: expected death or hungry, got 'sleep'", assertThrows(ConfigException.class,
+                () -> RunConfig.resolve("tmaze", "original", null, List.of("tmaze.starvation=sleep"))).getMessage());
     }
 
     /** The audit's figure: a random right/up/down walker with 18 actions of energy eats in about 76% of episodes. */
@@ -238,7 +239,7 @@ class DirectMazeTest {
         for (int i = 0; i < n; i++) {
             KeyedRandom r = new KeyedRandom(Keys.of(5, i));
             TMaze d = new TMaze(DIRECT, Keys.of(6, i), SWAP);
-            TMaze t = new TMaze(MazeConfig.defaults(), Keys.of(6, i), SWAP);
+            TMaze t = new TMaze(TaskDefaults.maze(), Keys.of(6, i), SWAP);
             while (!d.done() && !d.frozen()) {
                 d.act(r.nextInt(3));
             }

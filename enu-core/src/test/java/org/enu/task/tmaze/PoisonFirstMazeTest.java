@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The poison-first training world: the poison waits in whichever arm the agent enters first. */
 class PoisonFirstMazeTest {
     static final MazeConfig DIRECT = DirectMazeTest.DIRECT_HUNGRY.withSwapAfterPoison(true);
-    static final MazeConfig TURN = MazeConfig.defaults().with(MazeConfig.TURN, MazeConfig.HUNGRY, -1).withSwapAfterPoison(true);
+    static final MazeConfig TURN = org.enu.task.TaskDefaults.maze().with(MazeConfig.Layout.TURN, MazeConfig.Starvation.HUNGRY, -1).withSwapAfterPoison(true);
 
     @Test
     void theFirstArmEnteredHoldsThePoisonWhicheverArmAndLayout() {

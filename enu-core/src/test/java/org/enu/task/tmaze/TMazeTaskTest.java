@@ -13,13 +13,14 @@ import org.enu.cell.EnuSpec;
 import org.enu.config.RunConfig;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.task.EpisodeTrace;
+import org.enu.task.TaskDefaults;
 import org.enu.tasks.TaskRegistry;
 import org.junit.jupiter.api.Test;
 
 class TMazeTaskTest {
 
     static TMazeTask task(boolean shuffle, float noise) {
-        TMazeConfig cfg = new TMazeConfig(2, "paper", 3, 8, 1, "mean", shuffle ? "all" : "none", shuffle, MazeConfig.defaults());
+        TMazeConfig cfg = TaskDefaults.tmaze("environments", 2, "shuffle_sensors", shuffle ? "all" : "none", "shuffle_actions", shuffle, "balanced", false, "output_noise_key", "environment");
         return new TMazeTask(cfg, new EnuSpec(1, 4, 4, true, 3f, 1f, 3f, false, noise));
     }
 

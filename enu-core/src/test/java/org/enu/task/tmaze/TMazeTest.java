@@ -17,12 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.enu.rng.KeyedRandom;
 import org.enu.rng.Keys;
+import org.enu.task.TaskDefaults;
 import org.junit.jupiter.api.Test;
 
 class TMazeTest {
-    static final MazeConfig CFG = MazeConfig.defaults();
+    static final MazeConfig CFG = TaskDefaults.maze();
     /** Defaults but 300 actions, room for 15 foods and three swap opportunities. */
-    static final MazeConfig LONG = new MazeConfig(4, 1200, 18, 0.25, 5, 0.5, 0.025, true);
+    static final MazeConfig LONG = TaskDefaults.maze("episode_steps", 1200);
     static final long SWAP = Keys.of(99, 1);
 
     /** The first key Keys.of(7, i) whose environment has this layout. */
@@ -243,7 +244,7 @@ class TMazeTest {
         // red poison on the left, green food on the right: poison, food, poison (death) = 21 actions
         long k = envWith(false, false);
         for (boolean firstPositive : new boolean[] {true, false}) {
-            MazeConfig cfg = new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, firstPositive);
+            MazeConfig cfg = TaskDefaults.maze("first_reward_positive", firstPositive);
             TMaze m = new TMaze(cfg, k, SWAP);
             walkToItem(m, true);
             m.act(FORWARD);
@@ -341,10 +342,10 @@ class TMazeTest {
         }
         assertTrue(checked > 0 && checked < 18, "the keys give both heads and tails");
         // probability 0 and 1: never, always
-        TMaze never = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 0.0, 0.025, true), k, SWAP);
+        TMaze never = new TMaze(TaskDefaults.maze("episode_steps", 1200, "swap_probability", 0.0), k, SWAP);
         eatFood(never, 15);
         assertEquals(0, never.score().swaps());
-        TMaze always = new TMaze(new MazeConfig(4, 1200, 18, 0.25, 5, 1.0, 0.025, true), k, SWAP);
+        TMaze always = new TMaze(TaskDefaults.maze("episode_steps", 1200, "swap_probability", 1.0), k, SWAP);
         eatFood(always, 15);
         assertEquals(3, always.score().swaps());
     }
@@ -407,18 +408,20 @@ class TMazeTest {
 
     @Test
     void badConfigValuesAreRejectedWithTheFieldName() {
-        assertBad("steps_per_action", () -> new MazeConfig(0, 400, 18, 0.25, 5, 0.5, 0.025, true));
-        assertBad("episode_steps", () -> new MazeConfig(4, 402, 18, 0.25, 5, 0.5, 0.025, true));
-        assertBad("episode_steps", () -> new MazeConfig(4, 0, 18, 0.25, 5, 0.5, 0.025, true));
-        assertBad("energy_max", () -> new MazeConfig(4, 400, 0, 0.25, 5, 0.5, 0.025, true));
-        assertBad("energy_max", () -> new MazeConfig(4, 400, Double.NaN, 0.25, 5, 0.5, 0.025, true));
-        assertBad("energy_decay", () -> new MazeConfig(4, 400, 18, -0.1, 5, 0.5, 0.025, true));
-        assertBad("foods_per_swap", () -> new MazeConfig(4, 400, 18, 0.25, 0, 0.5, 0.025, true));
-        assertBad("swap_probability", () -> new MazeConfig(4, 400, 18, 0.25, 5, 1.5, 0.025, true));
-        assertBad("swap_probability", () -> new MazeConfig(4, 400, 18, 0.25, 5, Double.NaN, 0.025, true));
-        assertBad("alive_bonus", () -> new MazeConfig(4, 400, 18, 0.25, 5, 0.5, Double.POSITIVE_INFINITY, true));
-        MazeConfig d = MazeConfig.defaults();
-        assertEquals(new MazeConfig(4, 400, 18, 0.25, 5, 0.5, 0.025, true), d);
+        assertBad("steps_per_action", () -> TaskDefaults.maze("steps_per_action", 0));
+        assertBad("episode_steps", () -> TaskDefaults.maze("episode_steps", 402));
+        assertBad("episode_steps", () -> TaskDefaults.maze("episode_steps", 0));
+        assertBad("energy_max", () -> TaskDefaults.maze("energy_max", 0));
+        assertBad("energy_max", () -> TaskDefaults.maze("energy_max", Double.NaN));
+        assertBad("energy_decay", () -> TaskDefaults.maze("energy_decay", -0.1));
+        assertBad("foods_per_swap", () -> TaskDefaults.maze("foods_per_swap", 0));
+        assertBad("swap_probability", () -> TaskDefaults.maze("swap_probability", 1.5));
+        assertBad("swap_probability", () -> TaskDefaults.maze("swap_probability", Double.NaN));
+        assertBad("alive_bonus", () -> TaskDefaults.maze("alive_bonus", Double.POSITIVE_INFINITY));
+        MazeConfig d = TaskDefaults.maze(); // the defaults file's: the original's constants
+        assertEquals(4, d.stepsPerAction());
+        assertEquals(400, d.episodeSteps());
+        assertEquals(18, d.energyMax());
         assertEquals(100, d.actions());
         assertEquals(1.0, d.decayPerAction(), 0.0);
     }
