@@ -39,7 +39,7 @@ public final class EnuWeights {
     final boolean lanePath;
 
     public EnuWeights(EnuSpec spec) {
-        this(spec, EnuKernel.usesLanes(spec));
+        this(spec, KernelShape.usesLanes(spec));
     }
 
     /**
@@ -48,7 +48,7 @@ public final class EnuWeights {
      */
     EnuWeights(EnuSpec spec, boolean onePerLane) {
         this.spec = spec;
-        this.lanes = EnuKernel.LANES;
+        this.lanes = KernelShape.LANES;
         int H = spec.memory();
         int O = spec.outputs();
         this.memPanels = (H + lanes - 1) / lanes;
@@ -61,7 +61,7 @@ public final class EnuWeights {
         this.gates = new float[onePerLane ? 0 : memPanels * gatePanelStride];
         this.cellMemory = new float[onePerLane ? 0 : memPanels * cellPanelStride];
         this.output = new float[onePerLane ? 0 : outPanels * outPanelStride];
-        int G = EnuKernelLanes.G;
+        int G = KernelShape.GROUP;
         this.cellGroups = (H + G - 1) / G;
         this.outGroups = (O + G - 1) / G;
         this.laneGates = new float[onePerLane ? cellGroups * (3 * G * (1 + nxo) + 2 * G * H) : 0];
@@ -143,7 +143,7 @@ public final class EnuWeights {
         int K = spec.gateInputs();
         int KO = spec.outputGateInputs();
         int nxo = nx + O;
-        int G = EnuKernelLanes.G;
+        int G = KernelShape.GROUP;
         boolean bias = spec.bias();
         int wi = 0;
         int ci = 0;

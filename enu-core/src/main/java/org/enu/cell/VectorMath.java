@@ -39,7 +39,7 @@ final class VectorMath {
      * vectors when one method inlined it three times).
      */
     private static FloatVector exp(FloatVector x) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         x = x.max(EXP_MIN).min(EXP_MAX);
         FloatVector t = x.fma(FloatVector.broadcast(s, LOG2E), FloatVector.broadcast(s, ROUND_MAGIC));
         FloatVector k = t.sub(ROUND_MAGIC);
@@ -63,7 +63,7 @@ final class VectorMath {
      * docs/PERFORMANCE.md; same operations per lane, same bits, no measurable change in speed).
      */
     static void gates(float[] z, float[] r, int n, float k, float shift, float[] h, int hOff) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         for (int i = 0; i < n; i += s.length()) {
             FloatVector ez = exp(FloatVector.fromArray(s, z, i).mul(-k));
             FloatVector er = exp(FloatVector.fromArray(s, r, i).sub(shift).mul(-k));
@@ -77,7 +77,7 @@ final class VectorMath {
      * h[hOff + i] := h + z[i] · (c − h) for i in [0, n).
      */
     static void tanhUpdate(float[] a, float[] z, int n, float k, float[] h, int hOff) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         for (int i = 0; i < n; i += s.length()) {
             FloatVector e = exp(FloatVector.fromArray(s, a, i).mul(-2f * k));
             FloatVector c = FloatVector.broadcast(s, 2f).div(e.add(1f)).sub(1f);

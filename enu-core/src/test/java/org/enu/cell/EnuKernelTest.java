@@ -211,7 +211,7 @@ class EnuKernelTest {
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void swapUnitsExchangesMemoriesAndOutputs(boolean lanes) {
         EnuSpec spec = new EnuSpec(2, 6, 3, true, 3f, 1f, 3f, false, 0f);
-        int B = 2 * EnuKernel.LANES + 3; // three blocks, the last one partial
+        int B = 2 * KernelShape.LANES + 3; // three blocks, the last one partial
         EnuBatch b = new EnuBatch(spec, B, lanes);
         for (int u = 0; u < B; u++) {
             for (int j = 0; j < 6; j++) {
@@ -221,7 +221,7 @@ class EnuKernelTest {
                 b.o[u * b.oStride + c] = -(100 * u + c);
             }
         }
-        int a0 = 1, b0 = EnuKernel.LANES + 5, n = 4; // across blocks and lanes
+        int a0 = 1, b0 = KernelShape.LANES + 5, n = 4; // across blocks and lanes
         b.swapUnits(a0, b0, n);
         for (int u = 0; u < B; u++) {
             int from = u >= a0 && u < a0 + n ? b0 + (u - a0) : u >= b0 && u < b0 + n ? a0 + (u - b0) : u;
@@ -275,8 +275,8 @@ class EnuKernelTest {
             }
         }
         for (int i = 0; i < lanes.h.length; i++) { // the lane layout's padding: rows past memory, units past B
-            int blockRow = i / EnuKernel.LANES % lanes.hRows, unit = i / (lanes.hRows * EnuKernel.LANES) * EnuKernel.LANES
-                    + i % EnuKernel.LANES;
+            int blockRow = i / KernelShape.LANES % lanes.hRows, unit = i / (lanes.hRows * KernelShape.LANES) * KernelShape.LANES
+                    + i % KernelShape.LANES;
             if (blockRow >= H || unit >= B) {
                 assertEquals(0f, lanes.h[i], "lane-layout padding must stay zero at " + i);
             }
@@ -297,7 +297,7 @@ class EnuKernelTest {
     @Test
     void nonlinearitiesAreTheGateEquationsAndRefuseABadCount() {
         EnuSpec spec = new EnuSpec(1, 32, 16, true, 3f, 1f, 3f, false, 0f);
-        int n = 2 * EnuKernel.LANES;
+        int n = 2 * KernelShape.LANES;
         KeyedRandom r = new KeyedRandom(5);
         float[] z = new float[n], rr = new float[n], c = new float[n], h = new float[n];
         for (int i = 0; i < n; i++) {
