@@ -99,9 +99,11 @@ public final class EnuKernel {
     /**
      * The nonlinear part of a step for {@code n} memory cells, exactly as both paths compute it:
      * z := sigmoid(k·z), r := sigmoid(k·(r − shift)) ⊙ h, then h := h + z ⊙ (tanh(k_c·c) − h)
-     * (here without the product W_c,h · (r ⊙ h) that the kernels add to c in between). Public so
-     * that {@code enu bench} can time the part of a step that no faster product shortens: three
-     * exponentials and three correctly rounded divisions per cell (docs/PERFORMANCE.md, log 27).
+     * (here without the product W_c,h · (r ⊙ h) that the kernels add to c in between), with the
+     * spec's math. Public so that {@code enu bench} can time the part of a step that no faster
+     * product shortens: three exponentials and three correctly rounded divisions per cell with
+     * exact math (docs/PERFORMANCE.md, log 27), three shorter exponentials and two divisions with
+     * fast math (log 32). With fast math z ends as the update gate's denominator, not z.
      *
      * @param n cells, a multiple of {@link KernelShape#LANES}; z, r, c and h hold at least n values
      */
@@ -110,8 +112,13 @@ public final class EnuKernel {
             throw new IllegalArgumentException("nonlinearities: n must be a multiple of " + LANES
                     + " that every array holds, got " + n);
         }
-        VectorMath.gates(z, r, n, spec.gateSlope(), spec.resetShift(), h, 0);
-        VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
+        if (spec.math() == EnuMath.FAST) {
+            VectorMath.gatesFast(z, r, n, EnuReference.gateScale(spec), EnuReference.resetOffset(spec), h, 0);
+            VectorMath.tanhUpdateFast(c, z, n, EnuReference.cellScale(spec), h, 0);
+        } else {
+            VectorMath.gates(z, r, n, spec.gateSlope(), spec.resetShift(), h, 0);
+            VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
+        }
     }
 
     /**
@@ -225,9 +232,21 @@ public final class EnuKernel {
         }
     }
 
-    /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
+    /**
+     * za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows (fast math:
+     * za := the update gate's denominator, see {@link VectorMath#gatesFast}). Each math in a method
+     * of its own, so that C2 compiles each loop apart (docs/DESIGN.md, "JIT notes").
+     */
     private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        VectorMath.gates(st.za, st.ra, n * st.hStride, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
+        if (w.fast) {
+            gateEpilogueFast(w, st, r0, n);
+        } else {
+            VectorMath.gates(st.za, st.ra, n * st.hStride, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
+        }
+    }
+
+    private static void gateEpilogueFast(EnuWeights w, EnuBatch st, int r0, int n) {
+        VectorMath.gatesFast(st.za, st.ra, n * st.hStride, w.gateScale, w.resetOffset, st.h, r0 * st.hStride);
     }
 
     /**
@@ -331,7 +350,15 @@ public final class EnuKernel {
 
     /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
     private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
+        if (w.fast) {
+            cellEpilogueFast(w, st, r0, n);
+        } else {
+            VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
+        }
+    }
+
+    private static void cellEpilogueFast(EnuWeights w, EnuBatch st, int r0, int n) {
+        VectorMath.tanhUpdateFast(st.ca, st.za, n * st.hStride, w.cellScale, st.h, r0 * st.hStride);
     }
 
     /**

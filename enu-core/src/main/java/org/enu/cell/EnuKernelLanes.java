@@ -53,9 +53,15 @@ final class EnuKernelLanes {
             }
             gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
             gatePass(w, st, hv, hb);
-            VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), hv, hb);
-            cellPass(w, st);
-            VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), hv, hb);
+            if (w.fast) {
+                gatesFast(w, st, hv, hb);
+                cellPass(w, st);
+                tanhUpdateFast(w, st, hv, hb);
+            } else {
+                VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), hv, hb);
+                cellPass(w, st);
+                VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), hv, hb);
+            }
             outputPass(w, st, hv, hb, noise != null);
             scatter(w, st, r0, n);
             if (n < L) {
@@ -64,6 +70,16 @@ final class EnuKernelLanes {
                 }
             }
         }
+    }
+
+    /** Fast math's gates ({@link VectorMath#gatesFast}), in a method of its own so that C2 compiles it apart. */
+    private static void gatesFast(EnuWeights w, EnuBatch st, float[] hv, int hb) {
+        VectorMath.gatesFast(st.tz, st.tr, w.cellGroups * G * L, w.gateScale, w.resetOffset, hv, hb);
+    }
+
+    /** Fast math's memory update ({@link VectorMath#tanhUpdateFast}). */
+    private static void tanhUpdateFast(EnuWeights w, EnuBatch st, float[] hv, int hb) {
+        VectorMath.tanhUpdateFast(st.tc, st.tz, w.cellGroups * G * L, w.cellScale, hv, hb);
     }
 
     /** Copies the block's inputs, outputs (and noise) into the transposed scratch. */

@@ -37,6 +37,11 @@ public final class EnuWeights {
     final float[] laneOut;
     /** Whether {@link EnuKernel#step} takes {@link EnuKernelLanes} for these units. */
     final boolean lanePath;
+    /** Whether the units use fast math ({@link EnuMath#FAST}), and its constants ({@link EnuReference#stepFast}). */
+    final boolean fast;
+    final float gateScale;
+    final float resetOffset;
+    final float cellScale;
 
     public EnuWeights(EnuSpec spec) {
         this(spec, KernelShape.usesLanes(spec));
@@ -58,6 +63,10 @@ public final class EnuWeights {
         this.cellPanelStride = H * lanes;
         this.outPanelStride = (1 + H) * lanes;
         this.lanePath = onePerLane;
+        this.fast = spec.math() == EnuMath.FAST;
+        this.gateScale = EnuReference.gateScale(spec);
+        this.resetOffset = EnuReference.resetOffset(spec);
+        this.cellScale = EnuReference.cellScale(spec);
         this.gates = new float[onePerLane ? 0 : memPanels * gatePanelStride];
         this.cellMemory = new float[onePerLane ? 0 : memPanels * cellPanelStride];
         this.output = new float[onePerLane ? 0 : outPanels * outPanelStride];

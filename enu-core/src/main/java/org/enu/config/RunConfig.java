@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.enu.cell.EnuMath;
 import org.enu.cell.EnuSpec;
 import org.enu.es.EsParams;
 import org.enu.es.RankMomentumEs;
@@ -163,7 +164,9 @@ public record RunConfig(String task, String preset, long seed, int generations, 
         EnuSpec cell = section("enu", () -> new EnuSpec(1, t.getInt("enu.memory"), t.getInt("enu.outputs"),
                 t.getBoolean("enu.bias"), (float) t.getDouble("enu.gate_slope"), (float) t.getDouble("enu.reset_shift"),
                 (float) t.getDouble("enu.cell_slope"), t.getBoolean("enu.spike_output"),
-                (float) t.getDouble("enu.output_noise")));
+                (float) t.getDouble("enu.output_noise"),
+                // a run directory from before enu.math computed exact math
+                EnuMath.of(t.get("enu.math") == null ? EnuMath.EXACT.key() : t.getString("enu.math"))));
         EsParams es = section("es", () -> new EsParams(t.getInt("es.offspring"), (float) t.getDouble("es.sigma"),
                 (float) t.getDouble("es.learning_rate"), (float) t.getDouble("es.momentum"),
                 t.getBoolean("es.antithetic")));
