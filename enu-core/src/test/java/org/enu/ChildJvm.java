@@ -23,12 +23,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with the test classpath; stderr is merged into the lines. */
     public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of("-XX:TieredStopAtLevel=1"), mainClass, args); // tiny runs: start fast rather than run fast
+    }
+
+    /** Starts {@code mainClass} with the test classpath and these JVM options; stderr is merged into the lines. */
+    public static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-Xmx512m");
-        cmd.add("-XX:TieredStopAtLevel=1"); // tiny runs: start fast rather than run fast
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add(mainClass.getName());

@@ -14,6 +14,7 @@ import org.enu.bench.KernelBench;
 import org.enu.bench.PeakFlops;
 import org.enu.bench.Steady;
 import org.enu.cell.EnuKernel;
+import org.enu.cell.EnuMath;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.io.Provenance;
@@ -62,6 +63,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "override a setting of the timed generations, e.g. tmaze.energy_max=1000 (repeatable)")
     List<String> sets = new ArrayList<>();
+
+    @Option(names = "--math", paramLabel = "LIST", split = ",", defaultValue = "exact,fast",
+            description = "the enu.math of the timed generations and of the nonlinear part (default ${DEFAULT-VALUE}); "
+                    + "a fast-math generation is named with _fast, its ceiling comes from the fast nonlinear part")
+    List<String> maths;
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "1",
             description = "run the bench in N fresh JVMs and report each figure's spread across them (default ${DEFAULT-VALUE}: this JVM)")
@@ -123,18 +129,53 @@ final class BenchCommand implements Callable<Integer> {
         List<Case> out = new ArrayList<>();
         for (String t : tasks) {
             for (Case c : cases(t)) {
-                if (out.stream().noneMatch(o -> o.name().equals(c.name()))) {
-                    out.add(c);
+                for (EnuMath m : maths()) {
+                    Case mc = withMath(c, m);
+                    if (out.stream().noneMatch(o -> o.name().equals(mc.name()))) {
+                        out.add(mc);
+                    }
                 }
             }
         }
         return out;
     }
 
+    /** The case with this math: exact as it is, fast named NAME_fast with enu.math=fast. */
+    static Case withMath(Case c, EnuMath m) {
+        if (m == EnuMath.EXACT) {
+            return c;
+        }
+        List<String> o = new ArrayList<>(c.overrides());
+        o.add("enu.math=" + m.key());
+        return new Case(c.name() + "_" + m.key(), c.task(), o);
+    }
+
+    /** The maths of --math, in its order, each once. */
+    private List<EnuMath> maths() {
+        List<EnuMath> out = new ArrayList<>();
+        for (String m : maths) {
+            EnuMath e;
+            try {
+                e = EnuMath.of(m.strip());
+            } catch (IllegalArgumentException x) {
+                throw new ConfigException("--" + x.getMessage());
+            }
+            if (!out.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static EnuMath mathOf(Case c) {
+        return c.overrides().contains("enu.math=fast") ? EnuMath.FAST : EnuMath.EXACT;
+    }
+
     /** The options of this bench without --forks: what each fresh JVM is given. */
     List<String> childArgs() {
         List<String> a = new ArrayList<>(List.of("bench", "--json", "--seconds", Double.toString(seconds), "--repeats",
-                Integer.toString(repeats), "--generations", Integer.toString(generations), "--tasks", String.join(",", tasks)));
+                Integer.toString(repeats), "--generations", Integer.toString(generations), "--tasks", String.join(",", tasks),
+                "--math", String.join(",", maths)));
         for (String s : sets) {
             a.add("--set");
             a.add(s);
@@ -190,8 +231,8 @@ final class BenchCommand implements Callable<Integer> {
         final Map<String, Double> ceiling = new LinkedHashMap<>();
         final Map<String, Map<String, Double>> genSeconds = new LinkedHashMap<>();
         final Map<String, Map<String, Object>> genDetail = new LinkedHashMap<>();
+        final Map<EnuMath, Double> nsByMath = new java.util.EnumMap<>(EnuMath.class);
         double peak;
-        double nsPerCell;
     }
 
     private Map<String, Object> measureAll(List<Case> cases, PrintWriter err) {
@@ -201,18 +242,24 @@ final class BenchCommand implements Callable<Integer> {
         Steady.Spread peakSpread = PeakFlops.measure(seconds, repeats);
         f.peak = peakSpread.median();
         f.spreads.put("peak_gflops_per_core", spread(peakSpread));
-        err.println("measuring the nonlinear part of a step...");
-        err.flush();
-        Steady.Spread nonlinear = KernelBench.nonlinearNanosPerCell(seconds, repeats);
-        f.nsPerCell = nonlinear.median();
-        f.spreads.put("nonlinear_ns_per_cell", spread(nonlinear));
+        List<EnuMath> ms = new ArrayList<>(maths());
+        if (!ms.contains(EnuMath.EXACT)) {
+            ms.add(0, EnuMath.EXACT); // the kernels run exact math
+        }
+        for (EnuMath m : ms) {
+            err.println("measuring the nonlinear part of a step (" + m.key() + " math)...");
+            err.flush();
+            Steady.Spread nonlinear = KernelBench.nonlinearNanosPerCell(seconds, repeats, m);
+            f.nsByMath.put(m, nonlinear.median());
+            f.spreads.put(nonlinearKey(m), spread(nonlinear));
+        }
         for (KernelBench.Shape s : shapes()) {
             err.println("measuring kernel " + s.name() + "...");
             err.flush();
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);
             f.kernel.put(s.name(), k.median());
             f.fraction.put(s.name(), k.median() / f.peak);
-            f.ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), f.peak, f.nsPerCell));
+            f.ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), f.peak, f.nsByMath.get(EnuMath.EXACT)));
             f.spreads.put("kernel_gflops." + s.name(), spread(k));
         }
         List<Integer> threadCounts = new ArrayList<>(List.of(1));
@@ -228,8 +275,16 @@ final class BenchCommand implements Callable<Integer> {
         o.put("generation_seconds", f.genSeconds);
         o.put("generation_detail", f.genDetail);
         o.put("peak_fraction", f.fraction);
-        o.put("nonlinear_ns_per_cell", f.nsPerCell);
+        o.put("nonlinear_ns_per_cell", f.nsByMath.get(EnuMath.EXACT));
+        if (f.nsByMath.containsKey(EnuMath.FAST)) {
+            o.put("nonlinear_ns_per_cell_fast", f.nsByMath.get(EnuMath.FAST));
+        }
         o.put("ceiling_fraction", f.ceiling);
+        Map<String, Double> share = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : f.fraction.entrySet()) {
+            share.put(e.getKey(), e.getValue() / f.ceiling.get(e.getKey()));
+        }
+        o.put("fraction_of_ceiling", share);
         o.put("spread", f.spreads);
         o.put("kernel", EnuKernel.variant());
         o.put("java", System.getProperty("java.version"));
@@ -252,7 +307,7 @@ final class BenchCommand implements Callable<Integer> {
             byThreads.put(String.valueOf(th), r.seconds());
             f.fraction.put(c.name() + "_" + th + "t", r.gflops() / (f.peak * th));
             f.ceiling.put(c.name() + "_" + th + "t", KernelBench.ceiling(r.gflop() * 1e9 / r.enuSteps(), memory, f.peak,
-                    f.nsPerCell));
+                    f.nsByMath.get(mathOf(c))));
             f.spreads.put("generation_seconds." + c.name() + "." + th, spread(r.spread()));
             Map<String, Object> d = f.genDetail.computeIfAbsent(c.name(), k -> new LinkedHashMap<>());
             d.put("overrides", caseSets(c));
@@ -263,6 +318,11 @@ final class BenchCommand implements Callable<Integer> {
             d.put("gflops_" + th + "t", r.gflops());
         }
         f.genSeconds.put(c.name(), byThreads);
+    }
+
+    /** The spread's key of the nonlinear part: nonlinear_ns_per_cell (exact, as before enu.math) or ..._fast. */
+    private static String nonlinearKey(EnuMath m) {
+        return m == EnuMath.EXACT ? "nonlinear_ns_per_cell" : "nonlinear_ns_per_cell_" + m.key();
     }
 
     private static Map<String, Object> spread(Steady.Spread s) {
@@ -290,16 +350,17 @@ final class BenchCommand implements Callable<Integer> {
             String frac = "";
             if (key.startsWith("kernel_gflops.")) {
                 String name = key.substring("kernel_gflops.".length());
-                frac = String.format(Locale.ROOT, "%4.0f%% of one core (ceiling %.0f%%)", 100 * fraction.get(name),
-                        100 * ceiling.get(name));
+                frac = String.format(Locale.ROOT, "%4.0f%% of one core (ceiling %.0f%%, %.0f%% of it)", 100 * fraction.get(name),
+                        100 * ceiling.get(name), 100 * fraction.get(name) / ceiling.get(name));
             } else if (key.startsWith("generation_seconds.")) {
                 String[] p = key.split("\\.");
                 String name = p[1] + "_" + p[2] + "t";
-                frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s) (ceiling %.0f%%)", 100 * fraction.get(name), p[2],
-                        100 * ceiling.get(name));
+                frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s) (ceiling %.0f%%, %.0f%% of it)", 100 * fraction.get(name),
+                        p[2], 100 * ceiling.get(name), 100 * fraction.get(name) / ceiling.get(name));
             }
             String label = key.replace("generation_seconds.", "generation s, ").replace("kernel_gflops.", "kernel GFLOP/s, ")
                     .replace("peak_gflops_per_core", "FMA peak GFLOP/s per core")
+                    .replace("nonlinear_ns_per_cell_fast", "nonlinear part, fast math, ns per cell")
                     .replace("nonlinear_ns_per_cell", "nonlinear part of a step, ns per cell");
             if (key.startsWith("generation_seconds.")) {
                 label = label.substring(0, label.lastIndexOf('.')) + ", " + label.substring(label.lastIndexOf('.') + 1) + " thread(s)";

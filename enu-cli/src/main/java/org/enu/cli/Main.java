@@ -111,7 +111,7 @@ public final class Main implements Runnable {
         if (e instanceof ExceptionInInitializerError x && x.getCause() != null) {
             e = x.getCause(); // a bad JVM property read by a class's static setup (-Denu.kernel)
         }
-        if (e instanceof ConfigException || e instanceof CorruptFileException || e instanceof FileWriteException
+        if (e instanceof ConfigException || e instanceof org.enu.cell.KernelException || e instanceof CorruptFileException || e instanceof FileWriteException
                 || e instanceof CommandLine.ParameterException) {
             return new Failure(e.getMessage(), EXIT_BAD_INPUT);
         }

@@ -24,8 +24,17 @@ class BenchCommandTest {
         JsonNode o = new ObjectMapper().readTree(r.out());
         JsonNode spread = o.get("spread");
         assertTrue(spread.has("peak_gflops_per_core"));
-        assertEquals(BenchCommand.shapes().size() + 2 + o.get("generation_seconds").get("iaf").size(), spread.size(),
-                "peak, the nonlinear part, every kernel shape, every thread count of iaf");
+        assertEquals(BenchCommand.shapes().size() + 3 + o.get("generation_seconds").get("iaf").size()
+                + o.get("generation_seconds").get("iaf_fast").size(), spread.size(),
+                "peak, the nonlinear part of each math, every kernel shape, every thread count of iaf with each math");
+        assertTrue(spread.has("nonlinear_ns_per_cell_fast"));
+        assertTrue(o.get("peak_fraction").get("iaf_fast_1t").asDouble() > 0);
+        assertEquals(o.get("peak_fraction").get("iaf_fast_1t").asDouble() / o.get("ceiling_fraction").get("iaf_fast_1t").asDouble(),
+                o.get("fraction_of_ceiling").get("iaf_fast_1t").asDouble(), 1e-12);
+        // the fast ceiling comes from the fast nonlinear part
+        double nsFast = o.get("nonlinear_ns_per_cell_fast").asDouble();
+        assertTrue(o.get("ceiling_fraction").get("iaf_fast_1t").asDouble() != o.get("ceiling_fraction").get("iaf_1t").asDouble()
+                || nsFast == o.get("nonlinear_ns_per_cell").asDouble());
         spread.fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
             double min = s.get("min").asDouble(), med = s.get("median").asDouble(), max = s.get("max").asDouble();
@@ -53,6 +62,16 @@ class BenchCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("FMA peak GFLOP/s per core")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("nonlinear part of a step, ns per cell")), r.out());
         assertTrue(r.out().contains("(ceiling "), r.out());
+        assertTrue(r.out().contains("generation s, tmaze_m8_fast, 1 thread(s)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("nonlinear part, fast math, ns per cell")), r.out());
+        assertTrue(r.out().contains("% of it)"), r.out());
+    }
+
+    @Test
+    void aBadMathIsRefusedOnOneLine() {
+        CliTest.Result r = CliTest.enu(args("--tasks", "iaf", "--math", "exact,quick"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--math: must be exact or fast, got 'quick'"), r.err());
     }
 
     @Test

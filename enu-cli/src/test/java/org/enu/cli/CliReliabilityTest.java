@@ -214,8 +214,8 @@ class CliReliabilityTest {
         assertEquals(1, f.code());
         assertTrue(f.message().startsWith("out of memory (the JVM may use "), f.message());
         assertEquals("a; b; c", Main.oneLine("a\nb\r\n  c\n"));
-        // a bad -Denu.kernel is found by EnuKernel's static setup, which the JVM wraps
-        f = Main.describe(new ExceptionInInitializerError(new org.enu.config.ConfigException("enu.kernel: bad")));
+        // a bad -Denu.kernel is found by KernelShape's static setup, which the JVM wraps
+        f = Main.describe(new ExceptionInInitializerError(new org.enu.cell.KernelException("enu.kernel: bad")));
         assertEquals(new Main.Failure("enu.kernel: bad", 2), f);
     }
 }

@@ -2,6 +2,7 @@ package org.enu.bench;
 
 import org.enu.cell.EnuBatch;
 import org.enu.cell.EnuKernel;
+import org.enu.cell.EnuMath;
 import org.enu.cell.EnuSpec;
 import org.enu.cell.EnuWeights;
 import org.enu.rng.KeyedRandom;
@@ -58,7 +59,12 @@ public final class KernelBench {
      * The cells' pre-activations stay in L1, as they do in both kernel paths.
      */
     public static Steady.Spread nonlinearNanosPerCell(double seconds, int repeats) {
-        EnuSpec spec = new Shape("nonlinear", 1, 1, 32, 16).spec();
+        return nonlinearNanosPerCell(seconds, repeats, EnuMath.EXACT);
+    }
+
+    /** {@link #nonlinearNanosPerCell(double, int)} for the nonlinearities of {@code math} ({@code enu.math}). */
+    public static Steady.Spread nonlinearNanosPerCell(double seconds, int repeats, EnuMath math) {
+        EnuSpec spec = new Shape("nonlinear", 1, 1, 32, 16).spec().withMath(math);
         KeyedRandom r = new KeyedRandom(19);
         float[][] a = new float[4][NONLINEAR_CELLS];
         for (float[] v : a) {

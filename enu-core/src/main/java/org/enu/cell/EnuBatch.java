@@ -8,7 +8,7 @@ import java.util.Arrays;
  * that steps the batch ({@link #lanes}):
  * <ul>
  *   <li>tiles ({@link EnuKernel}): padded rows, unit b's memory {@code h[b*hStride .. b*hStride + memory)};</li>
- *   <li>one unit per lane ({@link EnuKernelLanes}): blocks of L = {@link EnuKernel#LANES} units,
+ *   <li>one unit per lane ({@link EnuKernelLanes}): blocks of L = {@link KernelShape#LANES} units,
  *       transposed, so that a step reads and writes them in place instead of gathering and
  *       scattering them: cell j of unit b at {@code h[((b / L) * hRows + j) * L + b % L]}, with
  *       hRows = memory rounded up to the lane path's group of cells.</li>
@@ -42,13 +42,13 @@ public final class EnuBatch {
     final float[] tc;
     final float[] to;
     final float[] tn;
-    final int[] xIdx = new int[EnuKernel.LANES];
-    final int[] oIdx = new int[EnuKernel.LANES];
-    final int[] nIdx = new int[EnuKernel.LANES];
+    final int[] xIdx = new int[KernelShape.LANES];
+    final int[] oIdx = new int[KernelShape.LANES];
+    final int[] nIdx = new int[KernelShape.LANES];
 
     /** A batch in the layout of the path {@link EnuKernel#step} takes for {@code spec}'s units. */
     public EnuBatch(EnuSpec spec, int rows) {
-        this(spec, rows, EnuKernel.usesLanes(spec));
+        this(spec, rows, KernelShape.usesLanes(spec));
     }
 
     /**
@@ -61,19 +61,19 @@ public final class EnuBatch {
         }
         this.spec = spec;
         this.rows = rows;
-        int L = EnuKernel.LANES;
+        int L = KernelShape.LANES;
         this.hStride = (spec.memory() + L - 1) / L * L;
         this.oStride = (spec.outputs() + L - 1) / L * L;
         this.lanes = lanes;
-        this.hRows = (spec.memory() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
+        this.hRows = (spec.memory() + KernelShape.GROUP - 1) / KernelShape.GROUP * KernelShape.GROUP;
         this.h = new float[lanes ? (rows + L - 1) / L * hRows * L : rows * hStride];
         this.o = new float[rows * oStride];
-        this.za = new float[2 * EnuKernel.TILE * hStride];
-        this.ra = new float[2 * EnuKernel.TILE * hStride];
-        this.ca = new float[2 * EnuKernel.TILE * hStride];
-        this.oa = new float[2 * EnuKernel.TILE * oStride]; // the output pass takes two tiles
-        this.xo = new float[EnuKernel.TILE * (spec.inputs() + spec.outputs())];
-        int og = (spec.outputs() + EnuKernelLanes.G - 1) / EnuKernelLanes.G * EnuKernelLanes.G;
+        this.za = new float[2 * KernelShape.TILE * hStride];
+        this.ra = new float[2 * KernelShape.TILE * hStride];
+        this.ca = new float[2 * KernelShape.TILE * hStride];
+        this.oa = new float[2 * KernelShape.TILE * oStride]; // the output pass takes two tiles
+        this.xo = new float[KernelShape.TILE * (spec.inputs() + spec.outputs())];
+        int og = (spec.outputs() + KernelShape.GROUP - 1) / KernelShape.GROUP * KernelShape.GROUP;
         this.tx = new float[(spec.inputs() + spec.outputs()) * L];
         this.th = new float[hRows * L];
         this.tz = new float[hRows * L];
@@ -102,7 +102,7 @@ public final class EnuBatch {
     /** Where memory cell j of unit b lies in {@link #h}. */
     int hIndex(int b, int j) {
         if (lanes) {
-            int L = EnuKernel.LANES;
+            int L = KernelShape.LANES;
             return ((b / L) * hRows + j) * L + b % L;
         }
         return b * hStride + j;

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the Vector API. Computes exactly the equations of {@link EnuReference} (tested equal to it),
  * organised for the CPU:
  * <ol>
- *   <li>rows are taken in tiles of {@value #TILE}; a tile's three gate pre-activations for one
+ *   <li>rows are taken in tiles of {@value KernelShape#TILE}; a tile's three gate pre-activations for one
  *       panel of L memory cells are accumulated in 12 vector registers (4 rows x z, r, c), with
  *       each weight vector loaded once and used for 4 rows;</li>
  *   <li>the update and reset gate nonlinearities run on the tile while it is in L1;</li>
@@ -23,58 +23,17 @@ public final class EnuKernel {
     private EnuKernel() {
     }
 
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** Floats per vector register (8 with AVX2). */
-    public static final int LANES = S.length();
-    /** Rows per register tile. */
-    public static final int TILE = 4;
+    private static final VectorSpecies<Float> S = KernelShape.S;
+    private static final int LANES = KernelShape.LANES;
+    private static final int TILE = KernelShape.TILE;
 
     /**
      * A short name of the kernel and vector shape, for provenance and benchmarks: "+lanes" where
-     * small units take {@link EnuKernelLanes} ({@link #prefersLanes}), "-lanes" where every unit
-     * does ({@code -Denu.kernel=lane}).
+     * small units take {@link EnuKernelLanes}, "-lanes" where every unit does ({@code -Denu.kernel=lane}).
+     * Throws {@link KernelException} for a bad {@code -Denu.kernel}.
      */
     public static String variant() {
-        String tiles = "vector" + S.vectorBitSize() + "-tile" + TILE + "x3";
-        return switch (PATH) {
-            case "tile" -> tiles;
-            case "lane" -> tiles + "-lanes";
-            default -> EnuKernelLanes.VECTOR_SCATTER ? tiles + "+lanes" : tiles;
-        };
-    }
-
-    /**
-     * Which path steps a unit kind: {@code -Denu.kernel=tile} (memory cells in the lanes, this
-     * class), {@code lane} (one unit per lane, {@link EnuKernelLanes}) or {@code auto} (the
-     * default: {@link #prefersLanes}). Both give the same bits; only the speed differs.
-     */
-    static final String PATH = System.getProperty("enu.kernel", "auto");
-
-    static {
-        if (!PATH.equals("auto") && !PATH.equals("tile") && !PATH.equals("lane")) {
-            throw new org.enu.config.ConfigException("enu.kernel (JVM property -Denu.kernel): must be auto, tile or lane, got '"
-                    + PATH + "'");
-        }
-    }
-
-    /** Whether units of this shape are stepped one per lane. */
-    static boolean usesLanes(EnuSpec spec) {
-        return switch (PATH) {
-            case "tile" -> false;
-            case "lane" -> true;
-            default -> prefersLanes(spec);
-        };
-    }
-
-    /**
-     * The automatic choice, from measurements (docs/PERFORMANCE.md, log 17): one unit per lane
-     * where the CPU has vector scatters (AVX-512) and the memory fills at most half a vector
-     * (memory 8 on 16 lanes: T-maze generations 1.7-2x faster); otherwise the tiles (with AVX2's
-     * 8 lanes, measured as -XX:UseAVX=2 on the AVX-512 machine, the lane path was slower at
-     * every shape).
-     */
-    static boolean prefersLanes(EnuSpec spec) {
-        return EnuKernelLanes.VECTOR_SCATTER && 2 * spec.memory() <= LANES;
+        return KernelShape.variant();
     }
 
     /**
@@ -140,19 +99,26 @@ public final class EnuKernel {
     /**
      * The nonlinear part of a step for {@code n} memory cells, exactly as both paths compute it:
      * z := sigmoid(k·z), r := sigmoid(k·(r − shift)) ⊙ h, then h := h + z ⊙ (tanh(k_c·c) − h)
-     * (here without the product W_c,h · (r ⊙ h) that the kernels add to c in between). Public so
-     * that {@code enu bench} can time the part of a step that no faster product shortens: three
-     * exponentials and three correctly rounded divisions per cell (docs/PERFORMANCE.md, log 27).
+     * (here without the product W_c,h · (r ⊙ h) that the kernels add to c in between), with the
+     * spec's math. Public so that {@code enu bench} can time the part of a step that no faster
+     * product shortens: three exponentials and three correctly rounded divisions per cell with
+     * exact math (docs/PERFORMANCE.md, log 27), three shorter exponentials and two divisions with
+     * fast math (log 32). With fast math z ends as the update gate's denominator, not z.
      *
-     * @param n cells, a multiple of {@link #LANES}; z, r, c and h hold at least n values
+     * @param n cells, a multiple of {@link KernelShape#LANES}; z, r, c and h hold at least n values
      */
     public static void nonlinearities(EnuSpec spec, float[] z, float[] r, float[] c, float[] h, int n) {
         if (n < 0 || n % LANES != 0 || z.length < n || r.length < n || c.length < n || h.length < n) {
             throw new IllegalArgumentException("nonlinearities: n must be a multiple of " + LANES
                     + " that every array holds, got " + n);
         }
-        VectorMath.gates(z, r, n, spec.gateSlope(), spec.resetShift(), h, 0);
-        VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
+        if (spec.math() == EnuMath.FAST) {
+            VectorMath.gatesFast(z, r, n, EnuReference.gateScale(spec), EnuReference.resetOffset(spec), h, 0);
+            VectorMath.tanhUpdateFast(c, z, n, EnuReference.cellScale(spec), h, 0);
+        } else {
+            VectorMath.gates(z, r, n, spec.gateSlope(), spec.resetShift(), h, 0);
+            VectorMath.tanhUpdate(c, z, n, spec.cellSlope(), h, 0);
+        }
     }
 
     /**
@@ -266,9 +232,21 @@ public final class EnuKernel {
         }
     }
 
-    /** za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows. */
+    /**
+     * za := sigmoid(k·za); ra := sigmoid(k·(ra − shift)) ⊙ h, for the tile's live rows (fast math:
+     * za := the update gate's denominator, see {@link VectorMath#gatesFast}). Each math in a method
+     * of its own, so that C2 compiles each loop apart (docs/DESIGN.md, "JIT notes").
+     */
     private static void gateEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        VectorMath.gates(st.za, st.ra, n * st.hStride, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
+        if (w.fast) {
+            gateEpilogueFast(w, st, r0, n);
+        } else {
+            VectorMath.gates(st.za, st.ra, n * st.hStride, w.spec.gateSlope(), w.spec.resetShift(), st.h, r0 * st.hStride);
+        }
+    }
+
+    private static void gateEpilogueFast(EnuWeights w, EnuBatch st, int r0, int n) {
+        VectorMath.gatesFast(st.za, st.ra, n * st.hStride, w.gateScale, w.resetOffset, st.h, r0 * st.hStride);
     }
 
     /**
@@ -372,7 +350,15 @@ public final class EnuKernel {
 
     /** h := h + z ⊙ (tanh(k·ca) − h) for the tile's live rows. */
     private static void cellEpilogue(EnuWeights w, EnuBatch st, int r0, int n) {
-        VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
+        if (w.fast) {
+            cellEpilogueFast(w, st, r0, n);
+        } else {
+            VectorMath.tanhUpdate(st.ca, st.za, n * st.hStride, w.spec.cellSlope(), st.h, r0 * st.hStride);
+        }
+    }
+
+    private static void cellEpilogueFast(EnuWeights w, EnuBatch st, int r0, int n) {
+        VectorMath.tanhUpdateFast(st.ca, st.za, n * st.hStride, w.cellScale, st.h, r0 * st.hStride);
     }
 
     /**

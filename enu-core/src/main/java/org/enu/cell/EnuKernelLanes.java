@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * same order (bias, inputs, outputs, then memory; the cell gate's r ⊙ h part after the others)
  * with the same fused multiply-adds, and the nonlinearities are the same {@link VectorMath}
  * loops, which act on each lane alone. {@link EnuKernel#step} chooses the path
- * ({@link EnuKernel#prefersLanes}); {@code EnuKernelTest} runs both from the same state at every
+ * ({@link KernelShape#prefersLanes}); {@code EnuKernelTest} runs both from the same state at every
  * step and requires the same bits, and each against {@link EnuReference}.
  *
  * <p>Cells and outputs are taken 4 at a time (12 accumulators in the gate pass: 4 cells x z, r, c),
@@ -30,16 +30,10 @@ final class EnuKernelLanes {
     private EnuKernelLanes() {
     }
 
-    static final VectorSpecies<Float> S = EnuKernel.S;
-    static final int L = EnuKernel.LANES;
-    /** Cells (and outputs) per group. */
-    static final int G = 4;
-    /**
-     * Whether the copy back uses vector scatters (an AVX-512 instruction; where the CPU lacks
-     * it, the Vector API emulates a scatter in Java, slower than the plain loop used then).
-     * The copy in always uses vector gathers (AVX2 has them).
-     */
-    static final boolean VECTOR_SCATTER = S.vectorBitSize() >= 512;
+    private static final VectorSpecies<Float> S = KernelShape.S;
+    private static final int L = KernelShape.LANES;
+    private static final int G = KernelShape.GROUP;
+    private static final boolean VECTOR_SCATTER = KernelShape.VECTOR_SCATTER;
 
     /**
      * Noise of unit b's channel c at {@code noise[b*noiseStride + c]}. The memories are stepped
@@ -59,9 +53,15 @@ final class EnuKernelLanes {
             }
             gather(w, st, r0, n, x, xOff, xStride, noise, noiseStride);
             gatePass(w, st, hv, hb);
-            VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), hv, hb);
-            cellPass(w, st);
-            VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), hv, hb);
+            if (w.fast) {
+                gatesFast(w, st, hv, hb);
+                cellPass(w, st);
+                tanhUpdateFast(w, st, hv, hb);
+            } else {
+                VectorMath.gates(st.tz, st.tr, w.cellGroups * G * L, w.spec.gateSlope(), w.spec.resetShift(), hv, hb);
+                cellPass(w, st);
+                VectorMath.tanhUpdate(st.tc, st.tz, w.cellGroups * G * L, w.spec.cellSlope(), hv, hb);
+            }
             outputPass(w, st, hv, hb, noise != null);
             scatter(w, st, r0, n);
             if (n < L) {
@@ -70,6 +70,16 @@ final class EnuKernelLanes {
                 }
             }
         }
+    }
+
+    /** Fast math's gates ({@link VectorMath#gatesFast}), in a method of its own so that C2 compiles it apart. */
+    private static void gatesFast(EnuWeights w, EnuBatch st, float[] hv, int hb) {
+        VectorMath.gatesFast(st.tz, st.tr, w.cellGroups * G * L, w.gateScale, w.resetOffset, hv, hb);
+    }
+
+    /** Fast math's memory update ({@link VectorMath#tanhUpdateFast}). */
+    private static void tanhUpdateFast(EnuWeights w, EnuBatch st, float[] hv, int hb) {
+        VectorMath.tanhUpdateFast(st.tc, st.tz, w.cellGroups * G * L, w.cellScale, hv, hb);
     }
 
     /** Copies the block's inputs, outputs (and noise) into the transposed scratch. */

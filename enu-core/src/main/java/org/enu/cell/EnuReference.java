@@ -13,6 +13,11 @@ package org.enu.cell;
  *   o' = clip(outScale * (W_o · [h', 1]) + noise, 0, 1)     outScale = 1000 for spike output, else 1
  * </pre>
  * Matrices are row-major slices of the flat parameter vector at the offsets of {@link EnuSpec}.
+ *
+ * <p>{@link #step} is the definition for {@code enu.math: exact} (the kernel agrees with it to
+ * float rounding). {@link #stepFast} is the definition for {@code enu.math: fast}: the same
+ * equations in float, with the cheaper nonlinearities and in the kernel's order of operations,
+ * so that the kernel gives exactly its bits.
  */
 public final class EnuReference {
     private EnuReference() {
@@ -84,6 +89,121 @@ public final class EnuReference {
         }
         for (int i = 0; i < H; i++) {
             h[i] = (float) hNew[i];
+        }
+    }
+
+    // ---- enu.math: fast ----------------------------------------------------------------------
+
+    static final float LOG2E = 1.44269504088896341f;
+    /** 1.5 · 2^23 + 127: adding it rounds y to an integer n and puts n + 127 in the low bits. */
+    static final float EXP2_MAGIC = 12583039f;
+    /** Clamp of y in 2^y: 2^−125 stays a normal float, and (1 + 2^62)^2 does not overflow. */
+    static final float EXP2_MIN = -125f;
+    static final float EXP2_MAX = 62f;
+    /**
+     * 2^f on [−1/2, 1/2] as 1 + f·(P1 + f·(P2 + f·(P3 + f·P4))): relative error 2.9e-6 (a minimax
+     * fit of the relative error with the constant term held at 1, so that 2^0 is exactly 1 and
+     * tanh(0) exactly 0: padded memory cells stay zero).
+     */
+    static final float P1 = 0.6931241750717163f;
+    static final float P2 = 0.24024099111557007f;
+    static final float P3 = 0.055906426161527634f;
+    static final float P4 = 0.009582852944731712f;
+
+    /**
+     * The fast 2^y: n = round(y), f = y − n in [−1/2, 1/2], 2^n · p(f), y clamped to [−125, 62].
+     * {@code VectorMath.exp2Fast} does the same operations on each lane.
+     */
+    static float exp2Fast(float y) {
+        y = Math.min(Math.max(y, EXP2_MIN), EXP2_MAX);
+        float t = y + EXP2_MAGIC;
+        float f = y - (t - EXP2_MAGIC);
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(P4, f, P3), f, P2), f, P1), f, 1f);
+        return p * Float.intBitsToFloat(Float.floatToRawIntBits(t) << 23);
+    }
+
+    /** The multiplier of a in the update gate's 2^y: y = a · (−gateSlope · log2 e). */
+    static float gateScale(EnuSpec spec) {
+        return -spec.gateSlope() * LOG2E;
+    }
+
+    /** The reset gate's y = a · gateScale + resetShift · gateSlope · log2 e. */
+    static float resetOffset(EnuSpec spec) {
+        return -(gateScale(spec) * spec.resetShift());
+    }
+
+    /** The cell gate's y = a · (−2 · cellSlope · log2 e): tanh(k a) = 2 / (1 + e^(−2ka)) − 1. */
+    static float cellScale(EnuSpec spec) {
+        return -2f * spec.cellSlope() * LOG2E;
+    }
+
+    /**
+     * One step of one unit with {@code enu.math: fast}, in place; arguments as for {@link #step}.
+     * In float, each sum in the kernel's order (the bias, the inputs, the outputs, then the memory;
+     * the cell gate's r ⊙ h part last), every multiply-add fused. With u = 1 + 2^(y_z),
+     * v = 1 + 2^(y_c) (so that z = 1 / u and tanh = 2 / v − 1), the update and cell gates share
+     * one division: q = 1 / (u·v), z = v·q, c = 2·(u·q) − 1. The reset gate has its own:
+     * r ⊙ h = h / (1 + 2^(y_r)).
+     */
+    public static void stepFast(EnuSpec spec, float[] params, int base, float[] x, float[] h, float[] o, float[] noise) {
+        int nx = spec.inputs();
+        int H = spec.memory();
+        int O = spec.outputs();
+        int K = spec.gateInputs();
+        int nxo = nx + O;
+        float[] in = new float[nxo];
+        System.arraycopy(x, 0, in, 0, nx);
+        System.arraycopy(o, 0, in, nx, O);
+        float gs = gateScale(spec), rs = resetOffset(spec), cs = cellScale(spec);
+
+        float[] u = new float[H];
+        float[] rh = new float[H];
+        float[] ac = new float[H];
+        for (int j = 0; j < H; j++) {
+            int wz = base + spec.offsetZ() + j * K, wr = base + spec.offsetR() + j * K, wc = base + spec.offsetC() + j * K;
+            float az = spec.bias() ? params[wz + K - 1] : 0f;
+            float ar = spec.bias() ? params[wr + K - 1] : 0f;
+            float c = spec.bias() ? params[wc + K - 1] : 0f;
+            for (int k = 0; k < nxo; k++) {
+                az = Math.fma(params[wz + k], in[k], az);
+                ar = Math.fma(params[wr + k], in[k], ar);
+                c = Math.fma(params[wc + k], in[k], c);
+            }
+            for (int k = 0; k < H; k++) {
+                az = Math.fma(params[wz + nxo + k], h[k], az);
+                ar = Math.fma(params[wr + nxo + k], h[k], ar);
+            }
+            u[j] = 1f + exp2Fast(az * gs);
+            rh[j] = h[j] / (1f + exp2Fast(Math.fma(ar, gs, rs)));
+            ac[j] = c;
+        }
+        for (int j = 0; j < H; j++) {
+            int wc = base + spec.offsetC() + j * K + nxo;
+            float c = ac[j];
+            for (int k = 0; k < H; k++) {
+                c = Math.fma(params[wc + k], rh[k], c);
+            }
+            float v = 1f + exp2Fast(c * cs);
+            float q = 1f / (u[j] * v);
+            float z = v * q;
+            float tanh = Math.fma(2f, u[j] * q, -1f);
+            ac[j] = Math.fma(z, tanh - h[j], h[j]);
+        }
+        System.arraycopy(ac, 0, h, 0, H);
+
+        int KO = spec.outputGateInputs();
+        float scale = spec.spikeOutput() ? EnuSpec.SPIKE_SCALE : 1f;
+        for (int j = 0; j < O; j++) {
+            int wo = base + spec.offsetO() + j * KO;
+            float a = spec.bias() ? params[wo + KO - 1] : 0f;
+            for (int k = 0; k < H; k++) {
+                a = Math.fma(params[wo + k], h[k], a);
+            }
+            a *= scale;
+            if (noise != null) {
+                a += noise[j];
+            }
+            o[j] = Math.min(Math.max(a, 0f), 1f);
         }
     }
 

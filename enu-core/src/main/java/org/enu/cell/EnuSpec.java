@@ -22,14 +22,25 @@ import org.enu.check.Check;
  * @param cellSlope    steepness of the cell gate tanh
  * @param spikeOutput  multiply the output pre-activation by 1000 before the clip
  * @param outputNoise  standard deviation of Gaussian noise added to the output pre-activation
+ * @param math         which nonlinearities the kernel computes ({@code enu.math}; not part of the
+ *                     genome's shape: {@link #sameShape})
  */
 public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float gateSlope,
-                      float resetShift, float cellSlope, boolean spikeOutput, float outputNoise) {
+                      float resetShift, float cellSlope, boolean spikeOutput, float outputNoise, EnuMath math) {
 
     /** Multiplier of the output pre-activation for spike output. */
     public static final float SPIKE_SCALE = 1000f;
 
+    /** A spec with the exact nonlinearities ({@link EnuMath#EXACT}). */
+    public EnuSpec(int inputs, int memory, int outputs, boolean bias, float gateSlope, float resetShift,
+                   float cellSlope, boolean spikeOutput, float outputNoise) {
+        this(inputs, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, outputNoise, EnuMath.EXACT);
+    }
+
     public EnuSpec {
+        if (math == null) {
+            throw new IllegalArgumentException("math: must be exact or fast, got null");
+        }
         requirePositive("inputs", inputs);
         requirePositive("memory", memory);
         requirePositive("outputs", outputs);
@@ -105,6 +116,19 @@ public record EnuSpec(int inputs, int memory, int outputs, boolean bias, float g
 
     /** The same spec with another input count. */
     public EnuSpec withInputs(int n) {
-        return new EnuSpec(n, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, outputNoise);
+        return new EnuSpec(n, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, outputNoise, math);
+    }
+
+    /** The same spec with other nonlinearities. */
+    public EnuSpec withMath(EnuMath m) {
+        return new EnuSpec(inputs, memory, outputs, bias, gateSlope, resetShift, cellSlope, spikeOutput, outputNoise, m);
+    }
+
+    /**
+     * Whether a genome of this spec fits units of {@code other}: every component but the math,
+     * which is a setting of the run (config.yaml), not of the genome.
+     */
+    public boolean sameShape(EnuSpec other) {
+        return withMath(EnuMath.EXACT).equals(other.withMath(EnuMath.EXACT));
     }
 }

@@ -37,9 +37,14 @@ public final class EnuWeights {
     final float[] laneOut;
     /** Whether {@link EnuKernel#step} takes {@link EnuKernelLanes} for these units. */
     final boolean lanePath;
+    /** Whether the units use fast math ({@link EnuMath#FAST}), and its constants ({@link EnuReference#stepFast}). */
+    final boolean fast;
+    final float gateScale;
+    final float resetOffset;
+    final float cellScale;
 
     public EnuWeights(EnuSpec spec) {
-        this(spec, EnuKernel.usesLanes(spec));
+        this(spec, KernelShape.usesLanes(spec));
     }
 
     /**
@@ -48,7 +53,7 @@ public final class EnuWeights {
      */
     EnuWeights(EnuSpec spec, boolean onePerLane) {
         this.spec = spec;
-        this.lanes = EnuKernel.LANES;
+        this.lanes = KernelShape.LANES;
         int H = spec.memory();
         int O = spec.outputs();
         this.memPanels = (H + lanes - 1) / lanes;
@@ -58,10 +63,14 @@ public final class EnuWeights {
         this.cellPanelStride = H * lanes;
         this.outPanelStride = (1 + H) * lanes;
         this.lanePath = onePerLane;
+        this.fast = spec.math() == EnuMath.FAST;
+        this.gateScale = EnuReference.gateScale(spec);
+        this.resetOffset = EnuReference.resetOffset(spec);
+        this.cellScale = EnuReference.cellScale(spec);
         this.gates = new float[onePerLane ? 0 : memPanels * gatePanelStride];
         this.cellMemory = new float[onePerLane ? 0 : memPanels * cellPanelStride];
         this.output = new float[onePerLane ? 0 : outPanels * outPanelStride];
-        int G = EnuKernelLanes.G;
+        int G = KernelShape.GROUP;
         this.cellGroups = (H + G - 1) / G;
         this.outGroups = (O + G - 1) / G;
         this.laneGates = new float[onePerLane ? cellGroups * (3 * G * (1 + nxo) + 2 * G * H) : 0];
@@ -143,7 +152,7 @@ public final class EnuWeights {
         int K = spec.gateInputs();
         int KO = spec.outputGateInputs();
         int nxo = nx + O;
-        int G = EnuKernelLanes.G;
+        int G = KernelShape.GROUP;
         boolean bias = spec.bias();
         int wi = 0;
         int ci = 0;

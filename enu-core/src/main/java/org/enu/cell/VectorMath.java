@@ -39,7 +39,7 @@ final class VectorMath {
      * vectors when one method inlined it three times).
      */
     private static FloatVector exp(FloatVector x) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         x = x.max(EXP_MIN).min(EXP_MAX);
         FloatVector t = x.fma(FloatVector.broadcast(s, LOG2E), FloatVector.broadcast(s, ROUND_MAGIC));
         FloatVector k = t.sub(ROUND_MAGIC);
@@ -63,7 +63,7 @@ final class VectorMath {
      * docs/PERFORMANCE.md; same operations per lane, same bits, no measurable change in speed).
      */
     static void gates(float[] z, float[] r, int n, float k, float shift, float[] h, int hOff) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         for (int i = 0; i < n; i += s.length()) {
             FloatVector ez = exp(FloatVector.fromArray(s, z, i).mul(-k));
             FloatVector er = exp(FloatVector.fromArray(s, r, i).sub(shift).mul(-k));
@@ -77,12 +77,58 @@ final class VectorMath {
      * h[hOff + i] := h + z[i] · (c − h) for i in [0, n).
      */
     static void tanhUpdate(float[] a, float[] z, int n, float k, float[] h, int hOff) {
-        final VectorSpecies<Float> s = EnuKernel.S;
+        final VectorSpecies<Float> s = KernelShape.S;
         for (int i = 0; i < n; i += s.length()) {
             FloatVector e = exp(FloatVector.fromArray(s, a, i).mul(-2f * k));
             FloatVector c = FloatVector.broadcast(s, 2f).div(e.add(1f)).sub(1f);
             FloatVector hv = FloatVector.fromArray(s, h, hOff + i);
             FloatVector.fromArray(s, z, i).fma(c.sub(hv), hv).intoArray(h, hOff + i);
+        }
+    }
+
+    // ---- enu.math: fast (EnuReference.stepFast is the definition; same operations on each lane) ----
+
+    /** 2^y as {@link EnuReference#exp2Fast}: n = round(y), 2^n · p(y − n), y clamped to [−125, 62]. */
+    private static FloatVector exp2Fast(FloatVector y) {
+        final VectorSpecies<Float> s = KernelShape.S;
+        y = y.max(EnuReference.EXP2_MIN).min(EnuReference.EXP2_MAX);
+        FloatVector t = y.add(EnuReference.EXP2_MAGIC);
+        FloatVector f = y.sub(t.sub(EnuReference.EXP2_MAGIC));
+        FloatVector p = f.fma(FloatVector.broadcast(s, EnuReference.P4), FloatVector.broadcast(s, EnuReference.P3));
+        p = p.fma(f, FloatVector.broadcast(s, EnuReference.P2));
+        p = p.fma(f, FloatVector.broadcast(s, EnuReference.P1));
+        p = p.fma(f, FloatVector.broadcast(s, 1f));
+        return p.mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+    }
+
+    /**
+     * Fast math's update and reset gates: z[i] := u = 1 + 2^(gs · z[i]) (the update gate's
+     * denominator; {@link #tanhUpdateFast} divides once for it and the cell gate) and
+     * r[i] := h[hOff + i] / (1 + 2^(gs · r[i] + rs)), for i in [0, n), n a multiple of the vector length.
+     */
+    static void gatesFast(float[] z, float[] r, int n, float gs, float rs, float[] h, int hOff) {
+        final VectorSpecies<Float> s = KernelShape.S;
+        for (int i = 0; i < n; i += s.length()) {
+            FloatVector ez = exp2Fast(FloatVector.fromArray(s, z, i).mul(gs));
+            FloatVector er = exp2Fast(FloatVector.fromArray(s, r, i).fma(gs, rs));
+            ez.add(1f).intoArray(z, i);
+            FloatVector.fromArray(s, h, hOff + i).div(er.add(1f)).intoArray(r, i);
+        }
+    }
+
+    /**
+     * Fast math's memory update, with u[i] from {@link #gatesFast}: v = 1 + 2^(cs · a[i]),
+     * q = 1 / (u·v), z = v·q, c = 2·(u·q) − 1, h[hOff + i] := h + z · (c − h), for i in [0, n).
+     */
+    static void tanhUpdateFast(float[] a, float[] u, int n, float cs, float[] h, int hOff) {
+        final VectorSpecies<Float> s = KernelShape.S;
+        for (int i = 0; i < n; i += s.length()) {
+            FloatVector v = exp2Fast(FloatVector.fromArray(s, a, i).mul(cs)).add(1f);
+            FloatVector uv = FloatVector.fromArray(s, u, i);
+            FloatVector q = FloatVector.broadcast(s, 1f).div(uv.mul(v));
+            FloatVector c = uv.mul(q).fma(2f, -1f);
+            FloatVector hv = FloatVector.fromArray(s, h, hOff + i);
+            v.mul(q).fma(c.sub(hv), hv).intoArray(h, hOff + i);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.enu.network;
 import jdk.incubator.vector.FloatVector;
 import org.enu.cell.EnuBatch;
 import org.enu.cell.EnuKernel;
+import org.enu.cell.KernelShape;
 import org.enu.cell.EnuSpec;
 import org.enu.cell.EnuWeights;
 
@@ -229,7 +230,7 @@ public final class EnuNetwork {
         final int S = wiring.synapses();
         final int NE = wiring.enuNeurons();
         final int ss = syn.oStride;
-        final int L = EnuKernel.LANES;
+        final int L = KernelShape.LANES;
         final float[] so = syn.o;
         for (int e = 0; e < active; e++) {
             for (int j = 0; j < NE; j++) {

@@ -24,7 +24,7 @@ public record InitialGenome(String source, Genome genome) {
             throw new ConfigException("--init-from: " + source + " holds a genome of task '" + genome.task()
                     + "', this run trains '" + task + "'");
         }
-        if (!genome.layout().equals(layout)) {
+        if (!genome.layout().sameShape(layout)) {
             throw new ConfigException("--init-from: " + source + " has " + genome.layout().parameterCount()
                     + " parameters in another layout than this run's (" + layout.parameterCount()
                     + "): the enu settings and the wiring must match");

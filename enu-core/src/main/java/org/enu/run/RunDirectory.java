@@ -216,7 +216,7 @@ public final class RunDirectory {
             }
             g = old;
         }
-        if (!g.task().equals(cfg.task()) || !g.layout().equals(task.layout())) {
+        if (!g.task().equals(cfg.task()) || !g.layout().sameShape(task.layout())) {
             throw new CorruptFileException(f + ": is a genome of another task or shape than " + CONFIG + " describes");
         }
         if (!g.sameConfig(cfg.tree().map(), RunConfig.NON_SEMANTIC_KEYS)) {

@@ -47,6 +47,24 @@ public record GenomeLayout(List<Part> parts) {
         throw new IllegalArgumentException("no ENU kind named " + name);
     }
 
+    /**
+     * Whether a genome of this layout fits units of {@code other}: the same kinds, offsets and
+     * shapes; the math the units are stepped with ({@code enu.math}) is the run's setting, not
+     * the genome's ({@link EnuSpec#sameShape}).
+     */
+    public boolean sameShape(GenomeLayout other) {
+        if (parts.size() != other.parts.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Part a = parts.get(i), b = other.parts.get(i);
+            if (!a.name().equals(b.name()) || a.offset() != b.offset() || !a.spec().sameShape(b.spec())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Orthogonal starting parameters, keyed by the run seed. */
     public float[] initialParameters(long seed) {
         float[] theta = new float[parameterCount()];

@@ -152,6 +152,113 @@ class EnuKernelTest {
         }
     }
 
+    /**
+     * Fast math: both paths give exactly the bits of {@link EnuReference#stepFast}, step after
+     * step from their own state (no reset to the reference: the bits must never part), padding
+     * included; and the fast reference stays near the exact equations.
+     */
+    @ParameterizedTest(name = "fast math B={0} x={1} H={2} O={3} bias={4} slopes={5}/{6}/{7} noise={8}")
+    @MethodSource("shapes")
+    void fastKernelEqualsFastReferenceBitForBit(int B, int nx, int H, int O, boolean bias, float gs, float shift,
+                                                 float cs, boolean noisy) {
+        for (boolean spike : new boolean[] {false, true}) {
+            for (double weightScale : new double[] {1.0, 6.0}) { // 6: saturated gates, clamped exponents
+                EnuSpec spec = new EnuSpec(nx, H, O, bias, gs, shift, cs, spike, noisy ? 0.01f : 0f, EnuMath.FAST);
+                compareFast(spec, B, 5, weightScale, 91L * B + 7L * H + (spike ? 1 : 0) + (long) weightScale);
+            }
+        }
+    }
+
+    static void compareFast(EnuSpec spec, int B, int steps, double weightScale, long seed) {
+        KeyedRandom rnd = new KeyedRandom(seed);
+        float[] params = new float[spec.parameterCount() + 2];
+        int base = 2;
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) (weightScale * rnd.nextGaussian() / Math.sqrt(spec.gateInputs()));
+        }
+        EnuWeights w = new EnuWeights(spec, false).pack(params, base);
+        EnuWeights wl = new EnuWeights(spec, true).pack(params, base);
+        EnuBatch tiles = new EnuBatch(spec, B, false);
+        int nx = spec.inputs(), H = spec.memory(), O = spec.outputs();
+        float[][] refH = new float[B][H];
+        float[][] refO = new float[B][O];
+        float[][] exactH = new float[B][H];
+        float[][] exactO = new float[B][O];
+        for (int b = 0; b < B; b++) {
+            for (int j = 0; j < H; j++) {
+                refH[b][j] = (float) rnd.uniform(-1, 1);
+                tiles.h[b * tiles.hStride + j] = refH[b][j];
+            }
+            for (int j = 0; j < O; j++) {
+                refO[b][j] = (float) rnd.nextDouble();
+                tiles.o[b * tiles.oStride + j] = refO[b][j];
+            }
+        }
+        EnuBatch lanes = copy(tiles, true);
+        float[] x = new float[B * nx];
+        float[] noise = spec.outputNoise() > 0 ? new float[B * tiles.oStride] : null;
+        float[] packed = noise != null ? new float[B * O] : null;
+        boolean anyMoved = false;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rnd.uniform(-1, 2);
+            }
+            if (noise != null) {
+                for (int b = 0; b < B; b++) {
+                    for (int c = 0; c < O; c++) {
+                        noise[b * tiles.oStride + c] = packed[b * O + c] = (float) (spec.outputNoise() * rnd.nextGaussian());
+                    }
+                }
+            }
+            for (int b = 0; b < B; b++) { // the exact equations from the same state, one step
+                exactH[b] = refH[b].clone();
+                exactO[b] = refO[b].clone();
+            }
+            EnuKernel.step(w, tiles, B, x, 0, nx, noise, EnuKernel.noiseStride(w, tiles));
+            EnuKernel.step(wl, lanes, B, x, 0, nx, packed, EnuKernel.noiseStride(wl, lanes));
+            for (int b = 0; b < B; b++) {
+                float[] xb = java.util.Arrays.copyOfRange(x, b * nx, b * nx + nx);
+                float[] nb = noise == null ? null : java.util.Arrays.copyOfRange(packed, b * O, b * O + O);
+                float[] before = refH[b].clone();
+                EnuReference.stepFast(spec, params, base, xb, refH[b], refO[b], nb);
+                EnuReference.step(spec, params, base, xb, exactH[b], exactO[b], nb);
+                anyMoved |= !java.util.Arrays.equals(before, refH[b]);
+                for (int j = 0; j < H; j++) {
+                    String where = "step " + t + ", unit " + b + ", cell " + j;
+                    assertEquals(Float.floatToRawIntBits(refH[b][j]), Float.floatToRawIntBits(tiles.memory(b, j)),
+                            "tile path differs from the fast reference: " + where);
+                    assertEquals(Float.floatToRawIntBits(refH[b][j]), Float.floatToRawIntBits(lanes.memory(b, j)),
+                            "lane path differs from the fast reference: " + where);
+                    assertEquals(exactH[b][j], refH[b][j], 1e-4, "fast memory far from the exact equations: " + where);
+                }
+                for (int j = 0; j < O; j++) {
+                    String where = "step " + t + ", unit " + b + ", output " + j;
+                    assertEquals(Float.floatToRawIntBits(refO[b][j]), Float.floatToRawIntBits(tiles.output(b, j)),
+                            "tile path differs from the fast reference: " + where);
+                    assertEquals(Float.floatToRawIntBits(refO[b][j]), Float.floatToRawIntBits(lanes.output(b, j)),
+                            "lane path differs from the fast reference: " + where);
+                    // the spike output's x1000 scale magnifies the pre-activation's difference
+                    assertEquals(exactO[b][j], refO[b][j], spec.spikeOutput() ? 0.1 : 1e-4,
+                            "fast output far from the exact equations: " + where);
+                }
+                for (int j = H; j < tiles.hStride; j++) {
+                    assertEquals(0f, tiles.h[b * tiles.hStride + j], "memory padding must stay zero");
+                }
+                for (int j = O; j < tiles.oStride; j++) {
+                    assertEquals(0f, tiles.o[b * tiles.oStride + j], "output padding must stay zero");
+                }
+            }
+            for (int i = 0; i < lanes.h.length; i++) {
+                int blockRow = i / KernelShape.LANES % lanes.hRows;
+                int unit = i / (lanes.hRows * KernelShape.LANES) * KernelShape.LANES + i % KernelShape.LANES;
+                if (blockRow >= H || unit >= B) {
+                    assertEquals(0f, lanes.h[i], "lane-layout padding must stay zero at " + i);
+                }
+            }
+        }
+        assertTrue(anyMoved, "the memories must have moved");
+    }
+
     /** A copy of b's state in the layout of the tiles (lanes false) or of one unit per lane. */
     static EnuBatch copy(EnuBatch b, boolean lanes) {
         EnuBatch c = new EnuBatch(b.spec, b.rows, lanes);
@@ -211,7 +318,7 @@ class EnuKernelTest {
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void swapUnitsExchangesMemoriesAndOutputs(boolean lanes) {
         EnuSpec spec = new EnuSpec(2, 6, 3, true, 3f, 1f, 3f, false, 0f);
-        int B = 2 * EnuKernel.LANES + 3; // three blocks, the last one partial
+        int B = 2 * KernelShape.LANES + 3; // three blocks, the last one partial
         EnuBatch b = new EnuBatch(spec, B, lanes);
         for (int u = 0; u < B; u++) {
             for (int j = 0; j < 6; j++) {
@@ -221,7 +328,7 @@ class EnuKernelTest {
                 b.o[u * b.oStride + c] = -(100 * u + c);
             }
         }
-        int a0 = 1, b0 = EnuKernel.LANES + 5, n = 4; // across blocks and lanes
+        int a0 = 1, b0 = KernelShape.LANES + 5, n = 4; // across blocks and lanes
         b.swapUnits(a0, b0, n);
         for (int u = 0; u < B; u++) {
             int from = u >= a0 && u < a0 + n ? b0 + (u - a0) : u >= b0 && u < b0 + n ? a0 + (u - b0) : u;
@@ -275,8 +382,8 @@ class EnuKernelTest {
             }
         }
         for (int i = 0; i < lanes.h.length; i++) { // the lane layout's padding: rows past memory, units past B
-            int blockRow = i / EnuKernel.LANES % lanes.hRows, unit = i / (lanes.hRows * EnuKernel.LANES) * EnuKernel.LANES
-                    + i % EnuKernel.LANES;
+            int blockRow = i / KernelShape.LANES % lanes.hRows, unit = i / (lanes.hRows * KernelShape.LANES) * KernelShape.LANES
+                    + i % KernelShape.LANES;
             if (blockRow >= H || unit >= B) {
                 assertEquals(0f, lanes.h[i], "lane-layout padding must stay zero at " + i);
             }
@@ -297,7 +404,7 @@ class EnuKernelTest {
     @Test
     void nonlinearitiesAreTheGateEquationsAndRefuseABadCount() {
         EnuSpec spec = new EnuSpec(1, 32, 16, true, 3f, 1f, 3f, false, 0f);
-        int n = 2 * EnuKernel.LANES;
+        int n = 2 * KernelShape.LANES;
         KeyedRandom r = new KeyedRandom(5);
         float[] z = new float[n], rr = new float[n], c = new float[n], h = new float[n];
         for (int i = 0; i < n; i++) {

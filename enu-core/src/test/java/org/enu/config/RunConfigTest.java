@@ -72,6 +72,8 @@ class RunConfigTest {
         "es.momentum=1        | es.momentum: must be in [0, 1)",
         "enu.memory=0         | enu.memory: must be >= 1",
         "enu.bias=yes please  | enu.bias: expected true or false",
+        "enu.math=quick       | enu.math: expected exact or fast, got 'quick'",
+        "enu.math=3           | enu.math: expected text",
         "iaf.steps=2          | iaf.steps: must be >= 4",
         "iaf.input_high=0.001 | iaf.input_high: must be finite and > input_low",
         "iaf.spike_level=1.5  | iaf.spike_level: must be in (0, 1)",

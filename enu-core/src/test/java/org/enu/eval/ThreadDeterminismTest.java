@@ -2,6 +2,7 @@ package org.enu.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
@@ -91,6 +92,34 @@ class ThreadDeterminismTest {
         }
         assertArrayEquals(one.theta(), two.theta(), 0f);
         assertArrayEquals(one.theta(), three.theta(), 0f);
+    }
+
+    /** Fast math (enu.math: fast) too: any thread count, the same bits; and not those of exact math. */
+    @Test
+    void fastMathIsBitIdenticalAcrossThreadCountsAndDiffersFromExact() {
+        List<String> sets = List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4", "tmaze.environments=4",
+                "tmaze.episode_steps=40", "tmaze.energy_max=100", "es.sigma=0.2", "enu.output_noise=0.05");
+        RunConfig cfg = RunConfig.resolve("tmaze", "quick", null, concat(sets, "enu.math=fast"));
+        assertEquals(org.enu.cell.EnuMath.FAST, cfg.cell().math());
+        Run one = run(cfg, 1, 3);
+        for (int threads : new int[] {2, 3}) {
+            Run many = run(cfg, threads, 3);
+            for (int g = 0; g < 3; g++) {
+                assertArrayEquals(one.fitness().get(g), many.fitness().get(g), 0.0, threads + " threads, generation " + g);
+            }
+            assertArrayEquals(one.theta(), many.theta(), 0f, threads + " threads: final parameters");
+        }
+        // the T-maze's fitness counts steps and meals, which a change in the 6th digit rarely moves;
+        // the IAF loss is continuous: there fast math must change the fitness
+        RunConfig iaf = TestTasks.tinyIaf(1, 10);
+        assertFalse(java.util.Arrays.equals(run(iaf, 2, 1).fitness().get(0), run(iaf.with("enu.math", "fast"), 2, 1).fitness().get(0)),
+                "fast math must change the numbers");
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     @Test

@@ -28,6 +28,9 @@ class GoldenRunTest {
         "tmaze, a81566a21339c789",
         // output noise shared by all offspring of a generation (output_noise_key: environment, the former default)
         "tmaze-shared-noise, a6ccfad39e68ee3e",
+        // enu.math: fast (docs/PERFORMANCE.md, log 32): its own bits, the same on every machine and vector width
+        "iaf-fast, 96268f773a4cb221",
+        "tmaze-fast, 370a5e7829f9c21b",
     })
     void threeGenerationsEndInTheseBits(String taskName, String expected) throws Exception {
         List<String> sets = switch (taskName) {
@@ -36,15 +39,31 @@ class GoldenRunTest {
             case "tmaze-shared-noise" -> List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4",
                     "tmaze.environments=2", "tmaze.episode_steps=60", "tmaze.energy_max=40", "es.sigma=0.1",
                     "tmaze.output_noise_key=environment");
+            case "tmaze-fast" -> List.of("es.offspring=6", "enu.memory=6", "enu.outputs=4", "tmaze.environments=2",
+                    "tmaze.episode_steps=60", "tmaze.energy_max=40", "es.sigma=0.1", "enu.math=fast");
+            case "iaf-fast" -> List.of("es.offspring=8", "enu.memory=6", "enu.outputs=3", "iaf.environments=3",
+                    "iaf.steps=40", "es.sigma=0.05", "enu.math=fast");
             default -> List.of("es.offspring=8", "enu.memory=6", "enu.outputs=3", taskName + ".environments=3",
                     taskName + ".steps=40", "es.sigma=0.05");
         };
         // the original preset: the quick presets are tuned now and then, the authors' settings are not
-        RunConfig cfg = RunConfig.resolve(taskName.startsWith("tmaze") ? "tmaze" : taskName, "original", null, sets);
-        EsState s = Experiment.of(cfg).run(3, 2);
-        ByteBuffer b = ByteBuffer.allocate(4 * s.theta().length);
+        RunConfig cfg = RunConfig.resolve(taskName.startsWith("tmaze") ? "tmaze" : taskName.replace("-fast", ""), "original", null, sets);
+        Experiment e = Experiment.of(cfg);
+        EsState s = e.run(3, 2);
+        // fast math: also the fitness of the next generation's offspring, since rank-based updates
+        // do not move the parameters for a change of the fitness that keeps its order
+        double[] fitness = new double[0];
+        if (taskName.endsWith("-fast")) {
+            try (org.enu.eval.LocalEvaluator ev = e.evaluator(2)) {
+                fitness = ev.evaluate(s.theta(), e.strategy().ask(s));
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(4 * s.theta().length + 8 * fitness.length);
         for (float v : s.theta()) {
             b.putFloat(v);
+        }
+        for (double f : fitness) {
+            b.putDouble(f);
         }
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array())).substring(0, 16);
         assertEquals(expected, digest, taskName + ": the parameters after 3 generations changed");

@@ -3,6 +3,7 @@ package org.enu.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeDeterminismTest {
     @TempDir
     Path tmp;
+
+    /** Fast math: recorded in config.yaml, kept by resume (bit-identical to a straight run), not exact math's bits. */
+    @Test
+    void fastMathRunResumesBitIdentical() throws IOException {
+        RunConfig cfg = TestTasks.tinyIaf(6, 2).with("enu.math", "fast");
+        TrainingRun.Result a = TrainingRun.start(cfg, tmp.resolve("straight"), List.of(), () -> false);
+        Path stopped = tmp.resolve("stopped");
+        AtomicInteger seen = new AtomicInteger();
+        RunListener counter = (stats, next) -> seen.incrementAndGet();
+        TrainingRun.Result b = TrainingRun.start(cfg, stopped, List.of(counter), () -> seen.get() >= 4);
+        assertEquals(4, b.state().generation());
+        assertTrue(Files.readString(stopped.resolve("config.yaml")).contains("math: fast"), "config.yaml records the math");
+        TrainingRun.Result c = TrainingRun.resume(stopped, null, 1, List.of(), () -> false);
+        assertTrue(c.completed());
+        assertArrayEquals(a.state().theta(), c.state().theta(), 0f);
+        TrainingRun.Result exact = TrainingRun.start(TestTasks.tinyIaf(6, 2), tmp.resolve("exact"), List.of(), () -> false);
+        // the fitness moves (the rank-based update may still keep the parameters' bits)
+        assertNotEquals(new RunDirectory(tmp.resolve("exact")).metrics().get(0).get("mean"),
+                new RunDirectory(tmp.resolve("straight")).metrics().get(0).get("mean"), "fast math must change the numbers");
+    }
 
     @Test
     void stoppedAndResumedRunEqualsStraightRun() throws IOException {

@@ -18,6 +18,10 @@ import java.util.List;
  *      A.jar B.jar TASK THREADS ROUNDS [KEY=VALUE ...]
  * </pre>
  * e.g. {@code before.jar after.jar tmaze 2 8 enu.memory=8 enu.outputs=4 tmaze.energy_max=1000}.
+ * An override written {@code A:KEY=VALUE} or {@code B:KEY=VALUE} applies to that side only, so
+ * that one jar given twice compares two settings of one version, e.g.
+ * {@code enu.jar enu.jar tmaze 2 8 enu.memory=8 enu.outputs=4 tmaze.energy_max=1000 B:enu.math=fast}
+ * (exact against fast math).
  * Each jar needs {@code org.enu.bench.GenerationBench.measure(String, String, List, int, int, int)};
  * a class path (jars and class folders joined by the path separator) serves as well as a jar.
  * Exit status 2 with one line on stderr when the arguments cannot be run.
@@ -39,12 +43,20 @@ public final class PairedGeneration {
     static Paired.Rounds compare(String[] args) throws Paired.Usage, ReflectiveOperationException,
             java.net.MalformedURLException {
         if (args.length < 5) {
-            throw new Paired.Usage("usage: PairedGeneration A.jar B.jar TASK THREADS ROUNDS [KEY=VALUE ...]");
+            throw new Paired.Usage("usage: PairedGeneration A.jar B.jar TASK THREADS ROUNDS [[A:|B:]KEY=VALUE ...]");
         }
         String task = args[2];
         int threads = Paired.positive(args[3], "THREADS");
         int rounds = Paired.positive(args[4], "ROUNDS");
-        List<String> sets = List.copyOf(Arrays.asList(args).subList(5, args.length));
+        List<List<String>> sets = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        for (String a : Arrays.asList(args).subList(5, args.length)) {
+            if (a.startsWith("A:") || a.startsWith("B:")) {
+                sets.get(a.charAt(0) - 'A').add(a.substring(2));
+            } else {
+                sets.get(0).add(a);
+                sets.get(1).add(a);
+            }
+        }
         Method[] measure = new Method[2];
         for (int v = 0; v < 2; v++) {
             measure[v] = Paired.loader(args[v]).loadClass("org.enu.bench.GenerationBench")
@@ -52,7 +64,7 @@ public final class PairedGeneration {
         }
         // one untimed round: each jar settles its JIT (up to 3 warm-up generations)
         double[][] s = Paired.alternate(1, rounds, (v, r) -> {
-            Object result = measure[v].invoke(null, task, "original", sets, threads, r < 0 ? 3 : 0, 1);
+            Object result = measure[v].invoke(null, task, "original", List.copyOf(sets.get(v)), threads, r < 0 ? 3 : 0, 1);
             return (double) result.getClass().getMethod("seconds").invoke(result);
         });
         double[] ratio = new double[rounds];

@@ -33,6 +33,18 @@ class PairedToolsTest {
         assertRounds(PairedGeneration.compare(args), 2);
     }
 
+    /** A: and B: overrides reach one side only: a key that side's version refuses names that side. */
+    @Test
+    void sideOverridesApplyToOneSide() throws Exception {
+        assertRefused(err -> assertTrue(err.startsWith("B: iaf.no_such_key: unknown key"), err),
+                out -> PairedGeneration.run(new String[] {SELF, SELF, "iaf", "1", "1", "A:enu.math=exact", "B:iaf.no_such_key=1"},
+                        out.out, out.err));
+        String[] args = new String[6 + TINY_IAF.length];
+        System.arraycopy(new String[] {SELF, SELF, "iaf", "1", "1", "B:enu.math=fast"}, 0, args, 0, 6);
+        System.arraycopy(TINY_IAF, 0, args, 6, TINY_IAF.length);
+        assertRounds(PairedGeneration.compare(args), 1);
+    }
+
     @Test
     void aMissingJarIsOneLineAndExitStatus2() throws Exception {
         String missing = "no-such-dir/before.jar";
