@@ -255,6 +255,14 @@ public record RunConfig(String task, String preset, long seed, int generations, 
     }
 
     /**
+     * This configuration with overrides (dotted key to value) on top, without its stages and
+     * curriculum: a stage's validation world. {@code where} prefixes the key of a bad value.
+     */
+    public RunConfig withOverrides(Map<String, Object> set, String where) {
+        return set.isEmpty() ? this : stageTree(tree, set, where);
+    }
+
+    /**
      * The configuration that applies at a generation: this one, or with the overrides of the
      * curriculum stage active then (its own curriculum empty).
      */

@@ -24,6 +24,7 @@ import java.util.Set;
  *     set: {es.offspring: 256}
  *     reset: true                        # the strategy state starts afresh from the centre handed on
  *     validate: {metric: poison_reeat_rate, every: 25, environments: 64, world: run}
+ *                                        # (and set: {...}: overrides of the validation world alone)
  *     until: 0.05                        # ends once the validation figure is at least this good
  *     hand_on: best                      # the next stage starts from the best validated centre
  * </pre>
@@ -39,9 +40,14 @@ public record StagePlan(List<Stage> stages) {
     /**
      * How a stage is validated: which metric, how often (generations), on how many environments,
      * and in which world: the stage's own ({@code stage}, its overrides applied) or the run's
-     * ({@code run}: the configuration without any stage's overrides, the task the run is judged on).
+     * ({@code run}: the configuration without any stage's overrides, the task the run is judged on),
+     * with the validation's own overrides ({@code set}, empty for none) on top: a stage may be judged
+     * on a variant of the task, such as the T-maze's either-taste world.
      */
-    public record Validation(String metric, int every, int environments, boolean runWorld) {
+    public record Validation(String metric, int every, int environments, boolean runWorld, Map<String, Object> set) {
+        public Validation {
+            set = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
+        }
     }
 
     /**
@@ -135,7 +141,7 @@ public record StagePlan(List<Stage> stages) {
         int generations = positive(m.get("generations"), at + ".generations", Integer.MAX_VALUE);
         Map<String, Object> flat = overrides(at, m.get("set"), schema);
         boolean reset = bool(m.get("reset"), at + ".reset", false);
-        Validation validation = m.get("validate") == null ? null : validation(at, m.get("validate"));
+        Validation validation = m.get("validate") == null ? null : validation(at, m.get("validate"), schema);
         Double until = null;
         if (m.get("until") != null) {
             if (!(m.get("until") instanceof Number n) || !Double.isFinite(n.doubleValue())) {
@@ -180,15 +186,15 @@ public record StagePlan(List<Stage> stages) {
     }
 
     /** A stage's validate section. */
-    private static Validation validation(String at, Object value) {
+    private static Validation validation(String at, Object value, ConfigTree schema) {
         if (!(value instanceof Map<?, ?> v)) {
             throw new ConfigException(at + ".validate: expected a section with metric, every, environments, got "
                     + ConfigTree.describe(value));
         }
         for (Object k : v.keySet()) {
-            if (!Set.of("metric", "every", "environments", "world").contains(String.valueOf(k))) {
+            if (!Set.of("metric", "every", "environments", "world", "set").contains(String.valueOf(k))) {
                 throw new ConfigException(at + ".validate." + k + ": unknown key (known here: metric, every, "
-                        + "environments, world)");
+                        + "environments, world, set)");
             }
         }
         if (!(v.get("metric") instanceof String metric) || metric.isBlank()) {
@@ -203,7 +209,7 @@ public record StagePlan(List<Stage> stages) {
             throw new ConfigException(at + ".validate.world: expected stage (its own overrides) or run (the "
                     + "run's configuration), got " + ConfigTree.describe(world));
         }
-        return new Validation(metric, every, envs, "run".equals(world));
+        return new Validation(metric, every, envs, "run".equals(world), overrides(at + ".validate", v.get("set"), schema));
     }
 
     private static int positive(Object v, String key, int max) {
@@ -242,6 +248,9 @@ public record StagePlan(List<Stage> stages) {
                 v.put("every", s.validation().every());
                 v.put("environments", s.validation().environments());
                 v.put("world", s.validation().runWorld() ? "run" : "stage");
+                if (!s.validation().set().isEmpty()) {
+                    v.put("set", new LinkedHashMap<>(s.validation().set()));
+                }
                 m.put("validate", v);
             }
             if (s.until() != null) {

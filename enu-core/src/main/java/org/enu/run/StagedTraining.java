@@ -58,7 +58,8 @@ final class StagedTraining {
             experiment = Experiment.of(cfg.atStage(stage));
             evaluator = factory.create(experiment);
             StagePlan.Validation v = cfg.stages().stages().get(stage).validation();
-            lowerIsBetter = v != null && direction(v.runWorld() ? cfg : experiment.config(), v.metric())
+            lowerIsBetter = v != null && direction((v.runWorld() ? cfg : experiment.config()).withOverrides(v.set(),
+                    "validate.set."), v.metric())
                     == Metric.Better.LOWER;
             current = stage;
         }
@@ -158,7 +159,7 @@ final class StagedTraining {
     }
 
     private Map<String, Double> validate(Experiment e, StagePlan.Validation v, float[] theta) {
-        RunConfig world = v.runWorld() ? cfg : e.config();
+        RunConfig world = (v.runWorld() ? cfg : e.config()).withOverrides(v.set(), "validate.set.");
         // check() made sure before the run that the metric is one of these
         return Metric.values(world.newReport().metrics(theta, validationKeys(cfg.seed(), v.environments())));
     }
@@ -204,7 +205,9 @@ final class StagedTraining {
             if (stage.validation() == null) {
                 continue;
             }
-            Metric.Better b = direction(stage.validation().runWorld() ? cfg : sc, stage.validation().metric());
+            RunConfig vw = (stage.validation().runWorld() ? cfg : sc).withOverrides(stage.validation().set(),
+                    "stages[" + i + "] (" + stage.name() + ").validate.set.");
+            Metric.Better b = direction(vw, stage.validation().metric());
             if (b == null) {
                 throw new ConfigException("stages[" + i + "] (" + stage.name() + ").validate.metric: '"
                         + stage.validation().metric() + "' is not a metric of the " + cfg.task() + " task (enu eval "

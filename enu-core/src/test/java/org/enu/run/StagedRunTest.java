@@ -3,6 +3,7 @@ package org.enu.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,6 +103,40 @@ class StagedRunTest {
             assertTrue(e.getMessage().startsWith("stages[0] (a).validate.metric: '" + metric + "'"), e.getMessage());
             assertFalse(Files.exists(dir));
         }
+    }
+
+    @Test
+    void aValidationWorldMayHaveItsOwnOverridesWhichJudgeButNeverTrain() throws IOException {
+        String judged = CurriculumTest.TINY + """
+                stages:
+                  - name: a
+                    generations: 4
+                    validate: {metric: food_per_episode, every: 2, environments: 8, world: run%s}
+                """;
+        RunConfig plain = resolve(judged.formatted(""));
+        RunConfig variant = resolve(judged.formatted(", set: {tmaze.energy_max: 4.0, tmaze.foods_per_swap: 1}"));
+        assertEquals(Map.of("tmaze.energy_max", 4.0, "tmaze.foods_per_swap", 1),
+                variant.stages().stages().get(0).validation().set());
+        assertEquals(variant.tree().toYaml(), RunConfig.parse(variant.tree().toYaml(), "x").tree().toYaml(),
+                "the validation's overrides survive config.yaml");
+        assertEquals(plain.tree().toYaml(), RunConfig.parse(plain.tree().toYaml(), "x").tree().toYaml());
+        assertFalse(plain.tree().toYaml().contains("foods_per_swap: 1"), "no overrides: none written");
+        List<Map<String, Object>> p = run(plain, "plain"), v = run(variant, "variant");
+        for (int g = 0; g < 4; g++) {
+            assertEquals(p.get(g).get("centre"), v.get(g).get("centre"), "generation " + g + ": training is the same");
+            assertEquals(p.get(g).get("mean"), v.get(g).get("mean"));
+        }
+        assertNotEquals(p.get(1).get("validation"), v.get(1).get("validation"),
+                "a life with energy 4 is another world: the validation figures differ");
+        assertMessage("stages[0] (a).validate.set.tmaze.nope: unknown key",
+                "  - {name: a, generations: 2, validate: {metric: food_per_episode, set: {tmaze.nope: 1}}}\n");
+        assertMessage("stages[0] (a).validate.set.enu.memory: cannot change",
+                "  - {name: a, generations: 2, validate: {metric: food_per_episode, set: {enu.memory: 4}}}\n");
+    }
+
+    List<Map<String, Object>> run(RunConfig cfg, String name) throws IOException {
+        assertTrue(TrainingRun.start(cfg, tmp.resolve(name), List.of(), () -> false).completed());
+        return new RunDirectory(tmp.resolve(name)).metrics();
     }
 
     @Test
