@@ -84,8 +84,8 @@ final class MazeEpisode {
         task.newEpisodes(1).play(params, new long[] {envKey}, new TMazeEpisodes.Observer() {
             @Override
             public void afterStep(int step, EnuNetwork net, TMaze[] mazes) {
-                if (step >= steps || !mazes[0].alive()) {
-                    return; // after its death the network is no longer stepped
+                if (step >= steps || mazes[0].frozen()) {
+                    return; // after its final death the network is no longer stepped
                 }
                 int i = 0;
                 for (int s = 0; s < TMaze.SENSORS; s++) {

@@ -141,7 +141,9 @@ final class MazeFigures {
                 HeldOutTable.Row row = table.row(prefix + phases[i]);
                 double v = row == null ? Double.NaN : row.values()[a];
                 double se = row == null ? Double.NaN : row.stderrs()[a];
-                data.add(Double.isNaN(v) ? 0 : v, Double.isNaN(se) ? 0 : se, agentName(table.agents().get(a)), labels[i]);
+                // a value the agent has not got (no such choice in its episodes) is left out, not drawn as 0
+                data.add(Double.isNaN(v) ? null : (Number) v, Double.isNaN(se) ? null : (Number) se,
+                        agentName(table.agents().get(a)), labels[i]);
             }
         }
         StatisticalBarRenderer r = new StatisticalBarRenderer();

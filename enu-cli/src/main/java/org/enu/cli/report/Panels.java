@@ -12,7 +12,6 @@ import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -52,15 +51,22 @@ final class Panels {
         combined.setGap(10);
         for (Panel p : panels) {
             XYSeriesCollection data = new XYSeriesCollection();
-            XYLineAndShapeRenderer r = p.signals().stream().allMatch(Signal::steps) ? new XYStepRenderer()
-                    : new XYLineAndShapeRenderer(true, false);
+            // one path per signal (a step signal as a staircase of points): small SVG, one element per line
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
             r.setDrawSeriesLineAsPath(true);
             int i = 0;
             for (Signal s : p.signals()) {
                 XYSeries xs = new XYSeries(s.label(), false, true);
-                for (int t = 0; t < s.values().length; t++) {
-                    if (Double.isFinite(s.values()[t])) {
-                        xs.add(time[t], s.values()[t]);
+                double[] v = s.values();
+                for (int t = 0; t < v.length; t++) {
+                    if (!Double.isFinite(v[t])) {
+                        continue;
+                    }
+                    if (s.steps() && t > 0 && Double.isFinite(v[t - 1]) && v[t - 1] != v[t]) {
+                        xs.add(time[t], v[t - 1]); // the step's riser
+                    }
+                    if (!s.steps() || t == 0 || t == v.length - 1 || v[t - 1] != v[t] || v[t + 1] != v[t]) {
+                        xs.add(time[t], v[t]);
                     }
                 }
                 data.addSeries(xs);

@@ -188,17 +188,17 @@ public final class Report {
     }
 
     private static void metricsTable(ReportPage page, HeldOutTable t) {
-        List<String> head = new ArrayList<>(List.of("metric"));
+        List<String> head = new ArrayList<>(List.of("metric: what it measures"));
         t.agents().forEach(a -> head.add(ReportPage.esc(MazeFigures.agentName(a))));
-        head.add("meaning");
         List<List<String>> rows = new ArrayList<>();
         for (HeldOutTable.Row r : t.rows()) {
-            List<String> row = new ArrayList<>(List.of("<code>" + ReportPage.esc(r.name()) + "</code>"));
+            String better = r.better() == org.enu.task.Metric.Better.HIGHER ? " (higher is better)"
+                    : r.better() == org.enu.task.Metric.Better.LOWER ? " (lower is better)" : "";
+            List<String> row = new ArrayList<>(List.of("<code>" + ReportPage.esc(r.name()) + "</code><div class=\"desc\">"
+                    + ReportPage.esc(r.description() + (r.description().endsWith("better)") ? "" : better)) + "</div>"));
             for (int a = 0; a < t.agents().size(); a++) {
                 row.add(ReportPage.withError(r.values()[a], r.stderrs()[a]));
             }
-            row.add(ReportPage.esc(r.description() + (r.better() == org.enu.task.Metric.Better.HIGHER ? " (higher is better)"
-                    : r.better() == org.enu.task.Metric.Better.LOWER ? " (lower is better)" : "")));
             rows.add(row);
         }
         page.table("metrics", head, rows);
