@@ -28,7 +28,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterProvider provider = run.provider();
-        run.execute(spec, provider, "resume " + dir.getFileName(), (listeners, stop, evaluators) ->
+        run.execute(spec, provider, "resume " + dir.getFileName(), dir, (listeners, stop, evaluators) ->
                 TrainingRun.resume(dir, generations, run.threads, listeners, stop, evaluators));
         return 0;
     }

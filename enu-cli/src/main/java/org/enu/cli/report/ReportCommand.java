@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
                 + "and 9) and the run's provenance; every plot also as DIR/report/NAME.png and .svg.",
                 "With several DIRs: one page that overlays their curves and metrics, written to --out FILE."})
 public final class ReportCommand implements Callable<Integer> {
+    /** The held-out seed of enu eval. */
+    static final long DEFAULT_SEED = 1000003;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
