@@ -53,11 +53,11 @@ final class MazeStrip {
         eats.stream().filter(i -> pick.size() < 7).forEach(pick::add);
         pick.add(ep.frames.size() - 1);
         List<Integer> out = new ArrayList<>(pick);
-        return out.size() > 8 ? new ArrayList<>(out.subList(0, 7)) {
-            {
-                add(ep.frames.size() - 1);
-            }
-        } : out;
+        if (out.size() > 8) { // the first seven and the end
+            out = new ArrayList<>(out.subList(0, 7));
+            out.add(ep.frames.size() - 1);
+        }
+        return out;
     }
 
     static Figure.Drawing strip(MazeEpisode ep, List<Integer> frames) {

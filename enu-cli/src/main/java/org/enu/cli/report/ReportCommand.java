@@ -58,6 +58,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ConfigException("--env: must be in 0.." + (org.enu.config.Limits.MAX_EVAL_ENVIRONMENTS - 1)
                     + ", got " + env);
         }
+        if (out != null && (out.getFileName() == null
+                || !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html"))) {
+            // a report never takes another file's place (config.yaml, say)
+            throw new ConfigException("--out: must name an .html file, got " + out);
+        }
         if (dirs.size() > 1 && out == null) {
             throw new ConfigException("--out: required with several run directories (where the page goes)");
         }
@@ -80,8 +85,9 @@ public final class ReportCommand implements Callable<Integer> {
         String name = page.getFileName().toString();
         String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".html") ? name.substring(0, name.length() - 5)
                 : name + "-files";
-        Path parent = page.toAbsolutePath().getParent();
-        return parent.resolve(stem.isEmpty() ? "report" : stem);
+        Path parent = page.getParent();
+        String folder = stem.isEmpty() ? "report" : stem;
+        return parent == null ? Path.of(folder) : parent.resolve(folder);
     }
 
     /** Writes the page and its plots (each file atomically), refusing a link or a non-folder in their place. */

@@ -90,6 +90,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void aStagedRunShowsItsStagesAndValidation() throws IOException {
+        Path yaml = tmp.resolve("staged.yaml");
+        Files.writeString(yaml, String.join("\n", "stages:",
+                "  - {name: warm-up, generations: 2, set: {iaf.environments: 3}, "
+                        + "validate: {metric: spike_f1, every: 1, environments: 8}}",
+                "  - {name: polish, generations: 2, set: {iaf.environments: 4}, "
+                        + "validate: {metric: spike_f1, every: 1, environments: 8}}", ""));
+        Path dir = tmp.resolve("staged");
+        List<String> a = tiny(dir, "--config", yaml.toString());
+        a.set(a.indexOf("--generations") + 1, "4");
+        assertEquals(0, enu(a.toArray(new String[0])).code());
+        Result r = enu("report", dir.toString(), "--envs", "32");
+        assertEquals(0, r.code(), r.err());
+        String svg = Files.readString(dir.resolve("report").resolve("fitness.svg"));
+        assertTrue(svg.contains("stage polish"), "the second stage's start is marked");
+        assertTrue(svg.contains("validation: spike_f1"), "the validation figure has its axis");
+        assertEquals(4, RunData.open(dir).validation().size(), "one validation figure per generation");
+    }
+
+    @Test
     void severalRunsOnOnePage() throws IOException {
         Path second = tmp.resolve("iaf-seed2");
         assertEquals(0, enu(tiny(second, "--seed", "2").toArray(new String[0])).code());
@@ -104,6 +124,7 @@ class ReportCommandTest {
 
     @Test
     void badInputIsOneLineAndExitTwoAndWritesNothing() throws IOException {
+        String config = Files.readString(run.resolve("config.yaml"));
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path copy = tmp.resolve("broken");
         Files.createDirectories(copy);
@@ -126,6 +147,7 @@ class ReportCommandTest {
             {"report", badEval.toString()},
             {"report", run.toString(), copy.toString()},
             {"report", run.toString(), "--envs", "0"},
+            {"report", run.toString(), "--out", run.resolve("config.yaml").toString()},
         };
         for (String[] c : cases) {
             Result r = enu(c);
@@ -136,6 +158,7 @@ class ReportCommandTest {
         assertFalse(Files.exists(empty.resolve("report.html")));
         assertFalse(Files.exists(copy.resolve("report.html")) || Files.exists(copy.resolve("report")));
         assertFalse(Files.exists(badEval.resolve("report.html")));
+        assertEquals(config, Files.readString(run.resolve("config.yaml")), "--out never takes a run file's place");
     }
 
     @Test
