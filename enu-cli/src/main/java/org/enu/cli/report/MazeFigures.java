@@ -85,9 +85,15 @@ final class MazeFigures {
         Rectangle2D data = info.getPlotInfo().getDataArea();
         NumberAxis axis = (NumberAxis) ((CombinedDomainXYPlot) chart.getPlot()).getDomainAxis();
         Map<String, Object> anim = new LinkedHashMap<>(ep.json());
-        anim.put("chart", Map.of("width", w, "height", h, "x0", axis.valueToJava2D(0, data, RectangleEdge.BOTTOM),
-                "x1", axis.valueToJava2D(steps, data, RectangleEdge.BOTTOM), "top", data.getMinY(), "bottom",
-                data.getMaxY(), "steps", steps));
+        Map<String, Object> chartBox = new LinkedHashMap<>(); // in order: the page is the same bytes every time
+        chartBox.put("width", w);
+        chartBox.put("height", h);
+        chartBox.put("x0", axis.valueToJava2D(0, data, RectangleEdge.BOTTOM));
+        chartBox.put("x1", axis.valueToJava2D(steps, data, RectangleEdge.BOTTOM));
+        chartBox.put("top", data.getMinY());
+        chartBox.put("bottom", data.getMaxY());
+        chartBox.put("steps", steps);
+        anim.put("chart", chartBox);
         List<Integer> stills = MazeStrip.keyFrames(ep);
         Figure strip = new Figure("tmaze-frames", "Still frames of the episode, for print",
                 "The maze at the start and after the actions that matter: the agent (blue, pointing where it faces), "
