@@ -52,7 +52,7 @@ public record HeldOutTable(String source, int environments, long seed, List<Stri
             byAgent.put("untrained", values(ev.path("untrained")));
             ev.path("baselines").fields().forEachRemaining(e -> byAgent.put(e.getKey(), values(e.getValue())));
         } else {
-            source = "computed as enu eval does (" + envs + " held-out environments, seed " + seed + ")";
+            source = "computed as enu eval computes them (" + envs + " held-out environments, seed " + seed + ")";
             HeldOutScores s = HeldOutScores.of(task, report, cfg.seed(), params, EnvironmentKeys.heldOut(seed, envs));
             described = s.trained();
             byAgent.put("trained", Metric.values(s.trained()));

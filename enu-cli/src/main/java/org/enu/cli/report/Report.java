@@ -44,7 +44,7 @@ public final class Report {
         HeldOutTable table = HeldOutTable.of(run, o.seed(), o.envs());
         runJson.put("held_out", tableJson(table));
         page.section("held-out", "Held-out metrics", "The genome on environments it never trained on, beside the "
-                + "untrained genome (generation 0 of this run) and the task's baselines; values from " + table.source() + ".");
+                + "untrained genome (generation 0 of this run) and the task's baselines. Values: " + table.source() + ".");
         metricsTable(page, table);
         page.end();
         String task = run.task();
