@@ -55,11 +55,12 @@ final class EvalCommand extends RunDirCommand {
                     + task.layout().parameterCount());
         }
         long[] keys = heldOut.keys();
-        List<Metric> trainedMetrics = report.metrics(genome.parameters(), keys);
+        org.enu.cli.report.HeldOutScores scores = org.enu.cli.report.HeldOutScores.of(task, report, cfg.seed(),
+                genome.parameters(), keys);
+        List<Metric> trainedMetrics = scores.trained();
         Map<String, Double> trained = Metric.values(trainedMetrics);
-        Map<String, Double> untrained = Metric.values(report.metrics(task.initialParameters(cfg.seed()), keys));
-        Map<String, LinkedHashMap<String, Double>> baselines = new LinkedHashMap<>();
-        report.baselines(keys).forEach((name, m) -> baselines.put(name, Metric.values(m)));
+        Map<String, Double> untrained = scores.untrained();
+        Map<String, LinkedHashMap<String, Double>> baselines = scores.baselines();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             printJson(out, task.name(), genome.generation(), trained, untrained, baselines);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Evolvable Neural Units evolved with Evolution Strategies.",
         subcommands = {TrainCommand.class, ResumeCommand.class, EvalCommand.class, TraceCommand.class,
                 PlotCommand.class, ConfigCommand.class, BenchCommand.class, ReplayCommand.class, ResultsCommand.class,
-                SizesCommand.class,
+                SizesCommand.class, org.enu.cli.report.ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad input: options, configuration, run files. */

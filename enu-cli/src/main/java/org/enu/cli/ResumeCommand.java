@@ -20,7 +20,7 @@ final class ResumeCommand extends RunDirCommand {
 
     @Override
     public Integer call() throws Exception {
-        run.execute(spec, run.provider(), "resume " + dir.getFileName(), (listeners, stop, evaluators) ->
+        run.execute(spec, run.provider(), "resume " + dir.getFileName(), dir, (listeners, stop, evaluators) ->
                 TrainingRun.resume(dir, generations, run.threads, listeners, stop, evaluators));
         return 0;
     }

@@ -29,6 +29,10 @@ final class RunOptions {
     @Option(names = "--no-progress", description = "log lines instead of a progress bar")
     boolean noProgress;
 
+    @Option(names = "--report-every", paramLabel = "N", description = "rewrite DIR/report.html (enu report) every N "
+            + "generations while the run trains, and when it stops; the page reloads itself in a browser")
+    Integer reportEvery;
+
     /** Starts or resumes the run with the given listeners, stop request and evaluators. */
     interface Run {
         TrainingRun.Result run(List<RunListener> listeners, BooleanSupplier stop, EvaluatorFactory evaluators)
@@ -59,15 +63,25 @@ final class RunOptions {
      * labelled {@code label}, on the cluster of {@code provider} if there is one, stopping after
      * the current generation on Ctrl-C, and reports how it ended on the command's output.
      */
-    void execute(CommandSpec spec, ClusterProvider provider, String label, Run run) throws IOException {
+    void execute(CommandSpec spec, ClusterProvider provider, String label, java.nio.file.Path dir, Run run)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = !noProgress && System.console() != null;
-        List<RunListener> listeners = List.of(new ProgressListener(label, interactive, err));
+        if (reportEvery != null && reportEvery < 1) {
+            throw new org.enu.config.ConfigException("--report-every: must be >= 1, got " + reportEvery);
+        }
+        org.enu.cli.report.LiveReport live = reportEvery == null ? null
+                : new org.enu.cli.report.LiveReport(dir, reportEvery, err);
+        List<RunListener> listeners = live == null ? List.of(new ProgressListener(label, interactive, err))
+                : List.of(new ProgressListener(label, interactive, err), live);
         long t0 = System.nanoTime();
         try (RunControl control = new RunControl();
              ClusterProvider.Connection connection = provider == null ? null : provider.connect(cluster)) {
             EvaluatorFactory evaluators = connection == null ? EvaluatorFactory.LOCAL : connection;
             TrainingRun.Result r = run.run(listeners, control::stopRequested, evaluators);
+            if (live != null) {
+                live.last(); // now that the last checkpoint and the genome are on disk
+            }
             // report before the shutdown hook is released: on Ctrl-C the JVM exits right after
             report(spec.commandLine().getOut(), r, t0);
         }

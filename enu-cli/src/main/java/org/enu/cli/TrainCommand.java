@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
                 task, preset, cfg.generations(), cfg.es().offspring(), run.where(cfg.effectiveThreads()), cfg.seed(),
                 dir);
         stdout.flush();
-        run.execute(spec, provider, task + " " + preset,
+        run.execute(spec, provider, task + " " + preset, dir,
                 (listeners, stop, evaluators) -> TrainingRun.start(cfg, dir, listeners, stop, init, evaluators));
         return 0;
     }

@@ -52,7 +52,8 @@ class CliTest {
         try {
             Result top = enu("--help");
             assertEquals(0, top.code(), top.err());
-            for (String c : List.of("train", "resume", "eval", "trace", "plot", "config", "bench", "replay", "results")) {
+            for (String c : List.of("train", "resume", "eval", "trace", "plot", "config", "bench", "replay", "results",
+                    "report")) {
                 Result r = enu(c, "--help");
                 assertEquals(0, r.code(), c + ": " + r.err());
                 assertTrue(r.out().contains("Usage: enu " + c), c + ": " + r.out());
