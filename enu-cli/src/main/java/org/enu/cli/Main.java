@@ -84,6 +84,14 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         try {
+            // the tasks on the class path, plugins included: a broken one is bad input, named on one line
+            org.enu.tasks.TaskRegistry.names();
+        } catch (ConfigException e) {
+            err.println("enu: error: " + oneLine(e.getMessage()));
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        try {
             org.enu.cell.EnuKernel.variant(); // checks -Denu.kernel before any command writes a file
             return cl.execute(args);
         } catch (Error e) { // picocli hands on Errors (out of memory, stack overflow) as they are
