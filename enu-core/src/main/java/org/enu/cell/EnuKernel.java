@@ -54,7 +54,7 @@ public final class EnuKernel {
     /**
      * Advances the first {@code rows} units of the batch by one step; the others keep their state.
      *
-     * @param rows units to advance, 0 <= rows <= st.rows
+     * @param rows units to advance, {@code 0 <= rows <= st.rows}
      */
     public static void step(EnuWeights w, EnuBatch st, int rows, float[] x, int xOff, int xStride, float[] noise) {
         step(w, st, rows, x, xOff, xStride, noise, st.oStride);

@@ -26,7 +26,7 @@ public final class Check {
         return require(v >= 0 && Double.isFinite(v), key, "a finite number >= 0", v);
     }
 
-    /** A finite number <= 0. */
+    /** A finite number {@code <= 0}. */
     public static double nonPositive(String key, double v) {
         return require(v <= 0 && Double.isFinite(v), key, "a finite number <= 0", v);
     }

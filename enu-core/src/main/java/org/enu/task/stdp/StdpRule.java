@@ -6,8 +6,8 @@ package org.enu.task.stdp;
  * spikes, by the STDP rule of equation (3):
  * <pre>
  *   dt = t_post − t_pre
- *   Δw = +A · exp(−dt / τ)    if dt > 0 (pre before post: potentiation)
- *   Δw = −A · exp( dt / τ)    if dt < 0 (post before pre: depression)
+ *   Δw = +A · exp(−dt / τ)    if dt &gt; 0 (pre before post: potentiation)
+ *   Δw = −A · exp( dt / τ)    if dt &lt; 0 (post before pre: depression)
  * </pre>
  * In the neuromodulated variant Δw is multiplied by the neuromodulator (0 or 1).
  */

@@ -7,7 +7,7 @@ public final class MazeText {
 
     /**
      * The maze as text for a terminal replay: walls #, open cells ., items G and R (the poison
-     * named beside the maze), the agent as ^ > v < (@ in the direct layout, x when dead), then a
+     * named beside the maze), the agent as {@code ^ > v <} ({@code @} in the direct layout, x when dead), then a
      * status line.
      */
     public static String render(TMaze m) {

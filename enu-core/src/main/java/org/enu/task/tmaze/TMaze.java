@@ -14,7 +14,7 @@ import org.enu.rng.KeyedRandom;
  * which colour; a separate swap key decides the swaps, so that all offspring of a generation can
  * share one schedule. Not thread-safe: one instance per episode.
  *
- * <p>With {@code layout: direct} ({@link MazeConfig#DIRECT}) it is the authors' published maze
+ * <p>With {@code layout: direct} ({@link MazeConfig.Layout#DIRECT}) it is the authors' published maze
  * instead: no heading, actions right / up / down / none, a move into a wall is undone, there is no
  * way back down the stem, and the sensors report the neighbouring cells (wall: the cell to the
  * right is a wall; green, red: that item is next to the agent). The items are 5 moves from the start.
