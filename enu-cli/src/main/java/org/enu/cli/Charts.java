@@ -113,23 +113,14 @@ final class Charts {
         }
     }
 
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
+    static final Color[] PALETTE = org.enu.cli.report.Curves.PALETTE;
 
     /** A line renderer for n series, colours taken from the palette starting at {@code first}. */
     static XYLineAndShapeRenderer lines(int n, int first) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < n; i++) {
-            r.setSeriesPaint(i, PALETTE[(first + i) % PALETTE.length]);
-            r.setSeriesStroke(i, new BasicStroke(1.4f));
-        }
-        return r;
+        return org.enu.cli.report.Curves.lineRenderer(n, first);
     }
 
     static void style(XYPlot p) {
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(new Color(0xdddddd));
-        p.setRangeGridlinePaint(new Color(0xdddddd));
+        org.enu.cli.report.Curves.style(p);
     }
 }

@@ -1,6 +1,5 @@
 package org.enu.cli;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +12,6 @@ import org.enu.task.iaf.IafReport;
 import org.enu.task.iaf.IafTask;
 import org.enu.tasks.TaskRegistry;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /** The IAF plots: paper Fig. 6 (an episode with the memory cell that tracks the potential, a spike raster). */
 final class IafFigures implements TaskFigures {
@@ -57,36 +51,6 @@ final class IafFigures implements TaskFigures {
 
     /** Paper Fig. 6 (right): target and ENU spike times in several held-out episodes. */
     static JFreeChart iafRaster(IafTask task, Genome genome, long[] keys) {
-        XYSeries target = new XYSeries("target spike");
-        XYSeries enu = new XYSeries("ENU spike");
-        for (int e = 0; e < keys.length; e++) {
-            EpisodeTrace tr = task.trace(genome.parameters(), keys[e]);
-            double[] ts = tr.column("target_spike");
-            double[] out = tr.column("out0");
-            for (int t = 0; t < ts.length; t++) {
-                if (ts[t] > 0) {
-                    target.add(t, e + 0.15);
-                }
-                if (out[t] > task.config().spikeLevel()) {
-                    enu.add(t, e - 0.15);
-                }
-            }
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(target);
-        data.addSeries(enu);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesPaint(0, Charts.PALETTE[0]);
-        r.setSeriesPaint(1, Charts.PALETTE[1]);
-        r.setSeriesShape(0, new java.awt.Rectangle(-1, -7, 3, 14));
-        r.setSeriesShape(1, new java.awt.Rectangle(-1, -7, 3, 14));
-        NumberAxis y = new NumberAxis("held-out episode");
-        y.setRange(-0.7, keys.length - 0.3);
-        XYPlot plot = new XYPlot(data, new NumberAxis("step"), y, r);
-        Charts.style(plot);
-        JFreeChart chart = new JFreeChart("IAF, generation " + genome.generation() + ": spike times in " + keys.length
-                + " held-out episodes (target above, ENU below)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return org.enu.cli.report.SingleEnuFigures.raster(task, genome, keys);
     }
 }

@@ -6,17 +6,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.config.RunConfig;
 import org.enu.run.RunDirectory;
 import org.enu.io.AtomicFiles;
-import org.enu.io.FileWriteException;
 import org.enu.io.Genome;
 import org.enu.task.EpisodeTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code enu plot DIR}: PNG plots of a run's fitness curve and of one held-out episode. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -84,14 +81,9 @@ final class PlotCommand extends RunDirCommand {
 
     /** Writes drawn plots (each atomically) into the plots directory, naming each on {@code out}. */
     static void write(Path plots, Map<Path, byte[]> files, java.io.PrintWriter out) throws IOException {
-        try {
-            Files.createDirectories(plots);
-        } catch (IOException e) {
-            throw new FileWriteException(plots, AtomicFiles.reason(e));
-        }
-        for (Map.Entry<Path, byte[]> e : files.entrySet()) {
-            AtomicFiles.write(e.getKey(), e.getValue());
-            out.printf("wrote %s%n", e.getKey());
+        AtomicFiles.writeAll(plots, files);
+        for (Path p : files.keySet()) {
+            out.printf("wrote %s%n", p);
         }
         out.flush();
     }

@@ -7,10 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,17 +58,7 @@ final class YamlReader {
             throw new ConfigException(file + ": larger than " + (Limits.MAX_CONFIG_BYTES >> 10)
                     + " kB; a configuration is a few kB of YAML (is it the right file?)");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(file + ": not UTF-8 text (a binary file?)");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new ConfigException(file + ": contains NUL bytes (a binary file?)");
-        }
-        return text;
+        return org.enu.io.SafeRead.utf8(bytes, file, ConfigException::new);
     }
 
     private static String reason(IOException e) {

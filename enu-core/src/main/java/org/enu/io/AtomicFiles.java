@@ -92,6 +92,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates the directory {@code dir} (and its parents) if needed, then writes every file, each
+     * atomically, in the map's order.
+     *
+     * @throws FileWriteException if the directory cannot be made
+     */
+    public static void writeAll(Path dir, java.util.Map<Path, byte[]> files) throws IOException {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FileWriteException(dir, reason(e));
+        }
+        for (java.util.Map.Entry<Path, byte[]> e : files.entrySet()) {
+            write(e.getKey(), e.getValue());
+        }
+    }
+
     public static void writeString(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }

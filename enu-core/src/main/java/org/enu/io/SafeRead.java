@@ -67,16 +67,24 @@ public final class SafeRead {
 
     /** The file as UTF-8 text (see {@link #bytes}); refused if it is not UTF-8 or holds NUL bytes. */
     public static String text(Path file, String what, long max, Links links) throws CorruptFileException {
-        byte[] b = bytes(file, what, max, links);
+        return utf8(bytes(file, what, max, links), file, CorruptFileException::new);
+    }
+
+    /**
+     * A file's bytes as UTF-8 text; refused, with the exception {@code refuse} makes of the
+     * one-line reason, if they are not UTF-8 or hold NUL bytes (a binary file).
+     */
+    public static <E extends Exception> String utf8(byte[] b, Path file,
+                                                    java.util.function.Function<String, E> refuse) throws E {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            throw new CorruptFileException(file + ": not UTF-8 text (a binary file?)");
+            throw refuse.apply(file + ": not UTF-8 text (a binary file?)");
         }
         if (text.indexOf('\0') >= 0) {
-            throw new CorruptFileException(file + ": contains NUL bytes (a binary file?)");
+            throw refuse.apply(file + ": contains NUL bytes (a binary file?)");
         }
         return text;
     }

@@ -20,11 +20,11 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** The charts every run has: fitness over generations and seconds per generation, one run or several overlaid. */
-final class Curves {
+public final class Curves {
     /** The most points a curve is drawn with; longer logs are binned (the caption says how). */
     static final int MAX_POINTS = 600;
 
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+    public static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
 
@@ -240,7 +240,8 @@ final class Curves {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f);
     }
 
-    static XYLineAndShapeRenderer lineRenderer(int n, int first) {
+    /** A line renderer for n series, colours from the palette starting at {@code first}. */
+    public static XYLineAndShapeRenderer lineRenderer(int n, int first) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < n; i++) {
@@ -250,7 +251,8 @@ final class Curves {
         return r;
     }
 
-    static void style(XYPlot p) {
+    /** White background, light grey grid. */
+    public static void style(XYPlot p) {
         p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinePaint(new Color(0xdddddd));
         p.setRangeGridlinePaint(new Color(0xdddddd));

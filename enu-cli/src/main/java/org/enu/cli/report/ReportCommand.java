@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.enu.config.ConfigException;
 import org.enu.io.AtomicFiles;
-import org.enu.io.FileWriteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,14 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             all.put(files.resolve(f.id() + ".png"), f.png());
             all.put(files.resolve(f.id() + ".svg"), f.svgDocument().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        try {
-            Files.createDirectories(files);
-        } catch (IOException e) {
-            throw new FileWriteException(files, AtomicFiles.reason(e));
-        }
-        for (Map.Entry<Path, byte[]> e : all.entrySet()) {
-            AtomicFiles.write(e.getKey(), e.getValue());
-        }
+        AtomicFiles.writeAll(files, all);
         AtomicFiles.writeString(page, built.html());
         if (log != null) {
             log.printf("wrote %s (%d plots, PNG and SVG, in %s)%n", page, built.figures().size(), files);

@@ -91,15 +91,7 @@ public record RunData(Path dir, String name, RunConfig config, String configText
      * the stage), by generation, as metrics.jsonl records it; empty for other runs.
      */
     public List<double[]> validation() {
-        List<String> metricOfStage = new ArrayList<>();
-        Object stages = config.tree().map().get("stages");
-        if (stages instanceof List<?> list) {
-            for (Object s : list) {
-                Object v = s instanceof Map<?, ?> m ? m.get("validate") : null;
-                Object metric = v instanceof Map<?, ?> vm ? vm.get("metric") : null;
-                metricOfStage.add(metric == null ? null : metric.toString());
-            }
-        }
+        List<String> metricOfStage = stageMetrics();
         List<double[]> out = new ArrayList<>();
         for (Map<String, Object> r : metrics) {
             if (r.get("validation") instanceof Map<?, ?> v && r.get("stage") instanceof Number st) {
@@ -116,16 +108,20 @@ public record RunData(Path dir, String name, RunConfig config, String configText
     /** The validated metric's name of each stage that has one, joined for a label. */
     public String validationMetrics() {
         List<String> names = new ArrayList<>();
-        Object stages = config.tree().map().get("stages");
-        if (stages instanceof List<?> list) {
-            for (Object s : list) {
-                Object v = s instanceof Map<?, ?> m ? m.get("validate") : null;
-                Object metric = v instanceof Map<?, ?> vm ? vm.get("metric") : null;
-                if (metric != null && !names.contains(metric.toString())) {
-                    names.add(metric.toString());
-                }
+        for (String metric : stageMetrics()) {
+            if (metric != null && !names.contains(metric)) {
+                names.add(metric);
             }
         }
         return String.join(", ", names);
+    }
+
+    /** Each stage's validated metric, in stage order (null for a stage without validation). */
+    private List<String> stageMetrics() {
+        List<String> out = new ArrayList<>();
+        for (org.enu.config.StagePlan.Stage s : config.stages().stages()) {
+            out.add(s.validation() == null ? null : s.validation().metric());
+        }
+        return out;
     }
 }

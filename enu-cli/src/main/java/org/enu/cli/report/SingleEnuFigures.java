@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The single-ENU tasks' figures: paper Fig. 6 (IAF) and Fig. 7 (STDP). */
-final class SingleEnuFigures {
+public final class SingleEnuFigures {
     static final Color MODEL = new Color(0x1f77b4);
     static final Color ENU = new Color(0xd62728);
 
@@ -70,7 +70,8 @@ final class SingleEnuFigures {
         return out;
     }
 
-    static JFreeChart raster(IafTask task, Genome genome, long[] keys) {
+    /** Paper Fig. 6 (right): the model's and the ENU's spike times on several held-out inputs, a row each. */
+    public static JFreeChart raster(IafTask task, Genome genome, long[] keys) {
         XYSeries target = new XYSeries("IAF model spike");
         XYSeries enu = new XYSeries("ENU spike");
         for (int e = 0; e < keys.length; e++) {
@@ -115,13 +116,7 @@ final class SingleEnuFigures {
                         + "(blue) and absent (orange). The ENU's points should lie on the rule's curve.",
                 curve(task, g, EnvironmentKeys.heldOut(seed, 256), variant), 1000, 620));
         long[] keys = EnvironmentKeys.heldOut(seed, 64);
-        int env = 0;
-        for (int e = 0; e < keys.length; e++) {
-            if (task.environment(keys[e]).modulator() > 0) {
-                env = e;
-                break;
-            }
-        }
+        int env = firstModulated(task, keys);
         EpisodeTrace tr = task.trace(g.parameters(), keys[env]);
         List<Panels.Panel> panels = List.of(
                 new Panels.Panel("spikes, modulator (0/1)", List.of(
@@ -140,7 +135,18 @@ final class SingleEnuFigures {
         return out;
     }
 
-    static JFreeChart curve(StdpTask task, Genome genome, long[] keys, String variant) {
+    /** The first of the environments with the neuromodulator present (0 if none has it). */
+    public static int firstModulated(StdpTask task, long[] keys) {
+        for (int e = 0; e < keys.length; e++) {
+            if (task.environment(keys[e]).modulator() > 0) {
+                return e;
+            }
+        }
+        return 0;
+    }
+
+    /** Paper Fig. 7 (right): weight change against spike timing, rule and ENU, with and without the neuromodulator. */
+    public static JFreeChart curve(StdpTask task, Genome genome, long[] keys, String variant) {
         XYSeries ruleOn = new XYSeries("STDP rule, neuromodulator present");
         XYSeries enuOn = new XYSeries("ENU, neuromodulator present");
         XYSeries ruleOff = new XYSeries("STDP rule, neuromodulator absent");
