@@ -41,18 +41,8 @@ final class MazeFigures {
         for (int t = 0; t < steps; t++) {
             time[t] = t;
         }
-        List<Marker> marks = new ArrayList<>();
         int spa = ep.stepsPerAction;
-        for (int a : ep.meals) {
-            marks.add(mark((a + 1) * spa, new Color(0x2ca02c), null, 0.8f));
-        }
-        for (int a : ep.swaps) {
-            marks.add(mark((a + 1) * spa, new Color(0x9467bd), "swap", 1.2f));
-        }
-        for (int a : ep.poisons) {
-            marks.add(mark((a + 1) * spa, Color.BLACK, a == ep.firstPoison() ? "first poison" : null,
-                    a == ep.firstPoison() ? 2f : 0.8f));
-        }
+        List<Marker> marks = marks(ep);
         Color[] sensorColours = {new Color(0x555555), MazeStrip.GREEN, MazeStrip.RED};
         List<Panels.Signal> sensors = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
@@ -79,21 +69,8 @@ final class MazeFigures {
                         + "positive and negative channels, and the output neurons labelled with the action each one picks "
                         + "(the largest summed output over an action's steps wins). Vertical lines: meals (green), swaps "
                         + "(purple), poison (black; the thick one is the first poison).", chart, w, h);
-        // where the time axis lies in the chart, so the page can draw its cursor over the same SVG
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        chart.draw(new org.jfree.svg.SVGGraphics2D(w, h), new Rectangle2D.Double(0, 0, w, h), info);
-        Rectangle2D data = info.getPlotInfo().getDataArea();
-        NumberAxis axis = (NumberAxis) ((CombinedDomainXYPlot) chart.getPlot()).getDomainAxis();
         Map<String, Object> anim = new LinkedHashMap<>(ep.json());
-        Map<String, Object> chartBox = new LinkedHashMap<>(); // in order: the page is the same bytes every time
-        chartBox.put("width", w);
-        chartBox.put("height", h);
-        chartBox.put("x0", axis.valueToJava2D(0, data, RectangleEdge.BOTTOM));
-        chartBox.put("x1", axis.valueToJava2D(steps, data, RectangleEdge.BOTTOM));
-        chartBox.put("top", data.getMinY());
-        chartBox.put("bottom", data.getMaxY());
-        chartBox.put("steps", steps);
-        anim.put("chart", chartBox);
+        anim.put("chart", chartBox(chart, w, h, steps));
         List<Integer> stills = MazeStrip.keyFrames(ep);
         Figure strip = new Figure("tmaze-frames", "Still frames of the episode, for print",
                 "The maze at the start and after the actions that matter: the agent (blue, pointing where it faces), "
@@ -101,6 +78,40 @@ final class MazeFigures {
                         + "black: poison), after which the agent is back at the start.",
                 MazeStrip.strip(ep, stills), 170 * stills.size(), 230);
         return new Episode(List.of(neurons, strip), anim);
+    }
+
+    /** Vertical lines on the neurons' chart: meals, swaps and poisons (the first one thick). */
+    private static List<Marker> marks(MazeEpisode ep) {
+        List<Marker> marks = new ArrayList<>();
+        int spa = ep.stepsPerAction;
+        for (int a : ep.meals) {
+            marks.add(mark((a + 1) * spa, new Color(0x2ca02c), null, 0.8f));
+        }
+        for (int a : ep.swaps) {
+            marks.add(mark((a + 1) * spa, new Color(0x9467bd), "swap", 1.2f));
+        }
+        for (int a : ep.poisons) {
+            marks.add(mark((a + 1) * spa, Color.BLACK, a == ep.firstPoison() ? "first poison" : null,
+                    a == ep.firstPoison() ? 2f : 0.8f));
+        }
+        return marks;
+    }
+
+    /** Where the time axis lies in the drawn chart, so that the page can draw its cursor over the same SVG. */
+    private static Map<String, Object> chartBox(JFreeChart chart, int w, int h, int steps) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(new org.jfree.svg.SVGGraphics2D(w, h), new Rectangle2D.Double(0, 0, w, h), info);
+        Rectangle2D data = info.getPlotInfo().getDataArea();
+        NumberAxis axis = (NumberAxis) ((CombinedDomainXYPlot) chart.getPlot()).getDomainAxis();
+        Map<String, Object> box = new LinkedHashMap<>(); // in order: the page is the same bytes every time
+        box.put("width", w);
+        box.put("height", h);
+        box.put("x0", axis.valueToJava2D(0, data, RectangleEdge.BOTTOM));
+        box.put("x1", axis.valueToJava2D(steps, data, RectangleEdge.BOTTOM));
+        box.put("top", data.getMinY());
+        box.put("bottom", data.getMaxY());
+        box.put("steps", steps);
+        return box;
     }
 
     private static Marker mark(double at, Color c, String label, float width) {

@@ -47,6 +47,17 @@ public final class Report {
                 + "untrained genome (generation 0 of this run) and the task's baselines. Values: " + table.source() + ".");
         metricsTable(page, table);
         page.end();
+        taskSections(page, run, o, table, runJson);
+        Map<String, String> p = provenance(page, run, last, target);
+        runJson.put("provenance", p);
+        page.data().put("runs", List.of(runJson));
+        return new Built(page.html(subtitle, live ? "Training in progress: this page is rewritten every few generations "
+                + "and reloads itself every 30 seconds." : null, live ? 30 : null), page.figures());
+    }
+
+    /** The task's own sections: IAF paper Fig. 6, STDP Fig. 7, the T-maze's episode (Fig. 8) and arm choices (Fig. 9). */
+    private static void taskSections(ReportPage page, RunData run, Options o, HeldOutTable table,
+                                     Map<String, Object> runJson) {
         String task = run.task();
         if (task.equals(TaskRegistry.IAF.name())) {
             page.section("iaf", "Integrate-and-fire neuron (paper Fig. 6)", "One ENU receives a graded input current and "
@@ -80,6 +91,10 @@ public final class Report {
             MazeFigures.phases(table).forEach(page::figure);
             page.end();
         }
+    }
+
+    /** The provenance section; returns run.json's provenance, for the page's data. */
+    private static Map<String, String> provenance(ReportPage page, RunData run, int last, int target) {
         page.section("provenance", "Provenance", "Where the run came from, as run.json and config.yaml record it.");
         List<List<String>> prov = new ArrayList<>();
         prov.add(List.of("run directory", ReportPage.esc(run.dir().toString())));
@@ -108,10 +123,7 @@ public final class Report {
         page.table("provenance", List.of("what", "value"), prov);
         page.raw("<details><summary>config.yaml</summary><pre>" + ReportPage.esc(run.configText()) + "</pre></details>");
         page.end();
-        runJson.put("provenance", p);
-        page.data().put("runs", List.of(runJson));
-        return new Built(page.html(subtitle, live ? "Training in progress: this page is rewritten every few generations "
-                + "and reloads itself every 30 seconds." : null, live ? 30 : null), page.figures());
+        return p;
     }
 
     /** Several runs on one page: their curves overlaid, their metrics side by side. */

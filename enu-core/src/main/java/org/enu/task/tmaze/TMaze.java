@@ -153,26 +153,15 @@ public final class TMaze {
                 heading = (heading + (action == LEFT ? 3 : 1)) & 3;
             } else {
                 int target = geo.target(action, row, col, heading);
-                int r = target / SIZE;
-                int c = target % SIZE;
-                int item = geo.itemAt(r, c);
+                int item = geo.itemAt(target / SIZE, target % SIZE);
                 if (item >= 0) {
                     atePoison = (item == greenItem) == poisonIsGreen;
                     if (atePoison && poisonInSight) {
                         score.poisonVisit(true);
                     }
                     refilled = eat(item == greenItem);
-                } else if (!geo.isWall(r, c)) {
-                    int arm = geo.armEntered(row, col, r, c);
-                    if (arm >= 0 && poisonToFirstArm) {
-                        greenItem = poisonIsGreen ? arm : 1 - arm; // the poison is in this arm now
-                        poisonToFirstArm = false;
-                    }
-                    if (arm >= 0) {
-                        score.armChoice(arm != poisonItem());
-                    }
-                    row = r;
-                    col = c;
+                } else {
+                    moveTo(target / SIZE, target % SIZE);
                 }
             }
         }
@@ -193,6 +182,23 @@ public final class TMaze {
         } else {
             alive = true;
         }
+    }
+
+    /** A move into the open cell (r, c), or against a wall (no move); an arm entered counts as an arm choice. */
+    private void moveTo(int r, int c) {
+        if (geo.isWall(r, c)) {
+            return;
+        }
+        int arm = geo.armEntered(row, col, r, c);
+        if (arm >= 0 && poisonToFirstArm) {
+            greenItem = poisonIsGreen ? arm : 1 - arm; // the poison is in this arm now
+            poisonToFirstArm = false;
+        }
+        if (arm >= 0) {
+            score.armChoice(arm != poisonItem());
+        }
+        row = r;
+        col = c;
     }
 
     /** Eats the item of the given colour; returns whether the energy was refilled. */
