@@ -58,8 +58,7 @@ final class StagedTraining {
             experiment = Experiment.of(cfg.atStage(stage));
             evaluator = factory.create(experiment);
             StagePlan.Validation v = cfg.stages().stages().get(stage).validation();
-            lowerIsBetter = v != null && direction((v.runWorld() ? cfg : experiment.config()).withOverrides(v.set(),
-                    "validate.set."), v.metric())
+            lowerIsBetter = v != null && direction(validationWorld(cfg, v, experiment.config(), "validate.set."), v.metric())
                     == Metric.Better.LOWER;
             current = stage;
         }
@@ -159,9 +158,14 @@ final class StagedTraining {
     }
 
     private Map<String, Double> validate(Experiment e, StagePlan.Validation v, float[] theta) {
-        RunConfig world = (v.runWorld() ? cfg : e.config()).withOverrides(v.set(), "validate.set.");
+        RunConfig world = validationWorld(cfg, v, e.config(), "validate.set.");
         // check() made sure before the run that the metric is one of these
         return Metric.values(world.newReport().metrics(theta, validationKeys(cfg.seed(), v.environments())));
+    }
+
+    /** The world a stage is validated in: the run's or the stage's own, with the validation's overrides on top. */
+    private static RunConfig validationWorld(RunConfig run, StagePlan.Validation v, RunConfig stageConfig, String where) {
+        return (v.runWorld() ? run : stageConfig).withOverrides(v.set(), where);
     }
 
     /**
@@ -205,8 +209,7 @@ final class StagedTraining {
             if (stage.validation() == null) {
                 continue;
             }
-            RunConfig vw = (stage.validation().runWorld() ? cfg : sc).withOverrides(stage.validation().set(),
-                    "stages[" + i + "] (" + stage.name() + ").validate.set.");
+            RunConfig vw = validationWorld(cfg, stage.validation(), sc, "stages[" + i + "] (" + stage.name() + ").validate.set.");
             Metric.Better b = direction(vw, stage.validation().metric());
             if (b == null) {
                 throw new ConfigException("stages[" + i + "] (" + stage.name() + ").validate.metric: '"

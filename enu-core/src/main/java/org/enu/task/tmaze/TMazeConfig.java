@@ -81,12 +81,17 @@ public record TMazeConfig(int environments, Wiring wiring, int hiddenNeurons, in
 
     /** Whether training maze e of a mini-batch of m is one where a poison also opens a swap opportunity. */
     public boolean swapAfterPoisonInTraining(int e, int m) {
-        return maze.swapAfterPoison() || e >= m - (int) Math.round(swapAfterPoisonMazes * m);
+        return maze.swapAfterPoison() || amongLast(e, m, swapAfterPoisonMazes);
     }
 
     /** Whether training maze e of a mini-batch of m is one whose poison goes to the arm entered first. */
     public boolean poisonFirstInTraining(int e, int m) {
-        return e >= m - (int) Math.round(poisonFirstMazes * m);
+        return amongLast(e, m, poisonFirstMazes);
+    }
+
+    /** Whether maze e of a mini-batch of m is among its last round(fraction · m). */
+    private static boolean amongLast(int e, int m, double fraction) {
+        return e >= m - (int) Math.round(fraction * m);
     }
 
     /** Whether output noise is drawn per offspring (else shared by all offspring of an environment). */

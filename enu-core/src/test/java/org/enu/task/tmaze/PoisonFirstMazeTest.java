@@ -34,7 +34,7 @@ class PoisonFirstMazeTest {
                 m.act(move);
                 assertEquals(1, m.score().poisons(), "layout " + layout + " move " + move);
                 assertEquals(0, m.score().foods());
-                assertEquals(m.poisonIsGreen() == (layout % 2 == 1), true, "the poison's colour stays the layout's");
+                assertEquals(layout % 2 == 1, m.poisonIsGreen(), "the poison's colour stays the layout's");
             }
         }
     }
