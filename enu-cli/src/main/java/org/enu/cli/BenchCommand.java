@@ -259,7 +259,7 @@ final class BenchCommand implements Callable<Integer> {
             Steady.Spread k = KernelBench.measure(s, seconds, repeats);
             f.kernel.put(s.name(), k.median());
             f.fraction.put(s.name(), k.median() / f.peak);
-            f.ceiling.put(s.name(), KernelBench.ceiling(s.spec().flopsPerStep(), s.memory(), f.peak, f.nsByMath.get(EnuMath.EXACT)));
+            f.ceiling.put(s.name(), KernelBench.ceiling((double) s.spec().flopsPerStep(), s.memory(), f.peak, f.nsByMath.get(EnuMath.EXACT)));
             f.spreads.put("kernel_gflops." + s.name(), spread(k));
         }
         List<Integer> threadCounts = new ArrayList<>(List.of(1));
@@ -353,7 +353,7 @@ final class BenchCommand implements Callable<Integer> {
                 frac = String.format(Locale.ROOT, "%4.0f%% of one core (ceiling %.0f%%, %.0f%% of it)", 100 * fraction.get(name),
                         100 * ceiling.get(name), 100 * fraction.get(name) / ceiling.get(name));
             } else if (key.startsWith("generation_seconds.")) {
-                String[] p = key.split("\\.");
+                String[] p = key.split("\\.", -1);
                 String name = p[1] + "_" + p[2] + "t";
                 frac = String.format(Locale.ROOT, "%4.0f%% of %s core(s) (ceiling %.0f%%, %.0f%% of it)", 100 * fraction.get(name),
                         p[2], 100 * ceiling.get(name), 100 * fraction.get(name) / ceiling.get(name));

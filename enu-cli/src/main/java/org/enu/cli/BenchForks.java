@@ -82,7 +82,7 @@ final class BenchForks {
     private static Map<String, Object> spreadTable(List<JsonNode> runs) {
         Map<String, double[]> figures = new LinkedHashMap<>();
         for (int f = 0; f < runs.size(); f++) {
-            Iterator<Map.Entry<String, JsonNode>> it = runs.get(f).get("spread").fields();
+            Iterator<Map.Entry<String, JsonNode>> it = runs.get(f).get("spread").properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 figures.computeIfAbsent(e.getKey(), k -> new double[runs.size()])[f] = e.getValue().get("median").asDouble();

@@ -113,8 +113,6 @@ final class Charts {
         }
     }
 
-    static final Color[] PALETTE = org.enu.cli.report.Curves.PALETTE;
-
     /** A line renderer for n series, colours taken from the palette starting at {@code first}. */
     static XYLineAndShapeRenderer lines(int n, int first) {
         return org.enu.cli.report.Curves.lineRenderer(n, first);

@@ -73,7 +73,7 @@ final class EvalCommand extends RunDirCommand {
 
     /** The figures as one JSON object. */
     private void printJson(PrintWriter out, String taskName, int generation, Map<String, Double> trained,
-                           Map<String, Double> untrained, Map<String, LinkedHashMap<String, Double>> baselines)
+                           Map<String, Double> untrained, Map<String, ? extends Map<String, Double>> baselines)
             throws java.io.IOException {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("task", taskName);
@@ -96,7 +96,7 @@ final class EvalCommand extends RunDirCommand {
     /** The figures as a table: a row per metric, a column per agent, then the metric's meaning. */
     private void printTable(PrintWriter out, String taskName, int generation, List<Metric> trainedMetrics,
                             Map<String, Double> trained, Map<String, Double> untrained,
-                            Map<String, LinkedHashMap<String, Double>> baselines) {
+                            Map<String, ? extends Map<String, Double>> baselines) {
         out.printf(Locale.ROOT, "%s, generation %d, %d held-out environments (seed %d)%s%n", taskName,
                 generation, heldOut.envs, heldOut.seed, sets.isEmpty() ? "" : ", variant: " + String.join(" ", sets));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-31s %12s %12s", "metric", "trained",
@@ -118,10 +118,6 @@ final class EvalCommand extends RunDirCommand {
     }
 
     /**
-     * The run's configuration with evaluation-time overrides: only keys of the task's own section
-     * and the output noise, never one that fixes the genome (wiring, sizes).
-     */
-    /**
      * How the network is wired, not what is evolved: the genome is two shared weight sets, the same
      * for any number of neurons and synapses, so a genome can be judged in a network of another
      * size or wiring (a key that does change the genome's size is still refused by the size check).
@@ -129,6 +125,11 @@ final class EvalCommand extends RunDirCommand {
     static final java.util.Set<String> WIRING_KEYS = java.util.Set.of("tmaze.wiring", "tmaze.hidden_neurons",
             "tmaze.synapses_per_neuron", "tmaze.wiring_seed");
 
+    /**
+     * The run's configuration with evaluation-time overrides: only keys of the task's own section
+     * and the output noise, never one that fixes the genome's size or the run's identity (the
+     * wiring keys may vary).
+     */
     static RunConfig variant(RunConfig cfg, java.util.List<String> sets) {
         for (String s : sets) {
             int eq = s.indexOf('=');

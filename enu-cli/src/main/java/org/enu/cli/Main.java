@@ -1,8 +1,10 @@
 package org.enu.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,7 +37,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // the platform charset, as System.out and System.err use it
+        Charset cs = Charset.defaultCharset();
+        int code = run(args, new PrintWriter(new OutputStreamWriter(System.out, cs), true),
+                new PrintWriter(new OutputStreamWriter(System.err, cs), true));
         awaitStderrFilter();
         System.exit(code);
     }

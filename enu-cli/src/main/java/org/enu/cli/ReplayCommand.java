@@ -39,7 +39,7 @@ final class ReplayCommand extends RunDirCommand {
         TMazeTask maze = TaskRegistry.TMAZE.create(cfg.settings(), cfg.cell());
         Genome genome = run.genome();
         PrintWriter out = spec.commandLine().getOut();
-        boolean redraw = delay > 0 && System.console() != null;
+        boolean redraw = delay > 0 && Terminal.interactive();
         out.printf("T-maze replay: %s, generation %d, held-out environment %d (seed %d)%n", dir, genome.generation(),
                 episode.env, episode.seed);
         TMazeReplay.play(maze, genome.parameters(), episode.key(), frame -> {

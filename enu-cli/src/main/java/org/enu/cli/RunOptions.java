@@ -66,7 +66,7 @@ final class RunOptions {
     void execute(CommandSpec spec, ClusterProvider provider, String label, java.nio.file.Path dir, Run run)
             throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        boolean interactive = !noProgress && System.console() != null;
+        boolean interactive = !noProgress && Terminal.interactive();
         if (reportEvery != null && reportEvery < 1) {
             throw new org.enu.config.ConfigException("--report-every: must be >= 1, got " + reportEvery);
         }

@@ -97,7 +97,7 @@ final class TMazeFigures implements TaskFigures {
         org.jfree.chart.renderer.category.StatisticalBarRenderer r =
                 new org.jfree.chart.renderer.category.StatisticalBarRenderer();
         for (int i = 0; i < agents.size(); i++) {
-            r.setSeriesPaint(i, Charts.PALETTE[i]);
+            r.setSeriesPaint(i, org.enu.cli.report.Curves.palette(i));
         }
         r.setErrorIndicatorPaint(Color.BLACK);
         org.jfree.chart.axis.NumberAxis y = new NumberAxis(yLabel);

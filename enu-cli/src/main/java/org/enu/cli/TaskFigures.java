@@ -22,7 +22,7 @@ interface TaskFigures {
 
     /** The figures of a task by name; a task without its own: the first three trace columns, one per panel. */
     static TaskFigures of(String task) {
-        return BY_TASK.getOrDefault(task, trace -> {
+        return Builtin.BY_TASK.getOrDefault(task, trace -> {
             List<List<String>> panels = new ArrayList<>();
             for (int i = 1; i < Math.min(4, trace.columns().size()); i++) {
                 panels.add(List.of(trace.columns().get(i)));
@@ -31,7 +31,15 @@ interface TaskFigures {
         });
     }
 
-    /** The figures of the registered tasks. */
-    Map<String, TaskFigures> BY_TASK = Map.of(TaskRegistry.IAF.name(), new IafFigures(),
-            TaskRegistry.STDP.name(), new StdpFigures(), TaskRegistry.TMAZE.name(), new TMazeFigures());
+    /**
+     * The figures of enu's own tasks, in a class of their own: built in this interface's
+     * initialiser, they would initialise its implementations while it is itself initialising.
+     */
+    final class Builtin {
+        static final Map<String, TaskFigures> BY_TASK = Map.of(TaskRegistry.IAF.name(), new IafFigures(),
+                TaskRegistry.STDP.name(), new StdpFigures(), TaskRegistry.TMAZE.name(), new TMazeFigures());
+
+        private Builtin() {
+        }
+    }
 }

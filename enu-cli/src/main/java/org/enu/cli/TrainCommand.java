@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         RunConfig cfg = RunConfig.resolve(task, preset, options.config, all);
         InitialGenome init = initFrom == null ? null : readInit(initFrom);
         Path dir = out != null ? out : Path.of("runs", task + "-" + preset + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "training %s (preset %s): %d generations x %d offspring, %s, seed %d -> %s%n",
                 task, preset, cfg.generations(), cfg.es().offspring(), run.where(cfg.effectiveThreads()), cfg.seed(),

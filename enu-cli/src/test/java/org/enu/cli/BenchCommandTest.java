@@ -35,7 +35,7 @@ class BenchCommandTest {
         double nsFast = o.get("nonlinear_ns_per_cell_fast").asDouble();
         assertTrue(o.get("ceiling_fraction").get("iaf_fast_1t").asDouble() != o.get("ceiling_fraction").get("iaf_1t").asDouble()
                 || nsFast == o.get("nonlinear_ns_per_cell").asDouble());
-        spread.fields().forEachRemaining(e -> {
+        spread.properties().forEach(e -> {
             JsonNode s = e.getValue();
             double min = s.get("min").asDouble(), med = s.get("median").asDouble(), max = s.get("max").asDouble();
             assertTrue(min > 0 && min <= med && med <= max, e.getKey() + ": " + s);
@@ -45,7 +45,7 @@ class BenchCommandTest {
                 spread.get("generation_seconds.iaf.1").get("median").asDouble());
         assertTrue(o.get("peak_fraction").get("iaf_1t").asDouble() > 0);
         assertEquals(o.get("peak_fraction").size(), o.get("ceiling_fraction").size(), "a ceiling beside every fraction");
-        o.get("ceiling_fraction").fields().forEachRemaining(e -> assertTrue(
+        o.get("ceiling_fraction").properties().forEach(e -> assertTrue(
                 e.getValue().asDouble() > 0 && e.getValue().asDouble() < 1, e.getKey() + ": " + e.getValue()));
         assertTrue(o.get("ceiling_fraction").get("single_iaf_m8_32x14").asDouble()
                 < o.get("ceiling_fraction").get("single_iaf_32x50").asDouble(), "memory 8 leaves less room than 32");

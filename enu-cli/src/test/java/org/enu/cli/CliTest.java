@@ -48,7 +48,7 @@ class CliTest {
     void everyHelpTextFormatsWithoutWarnings() {
         java.io.PrintStream saved = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true));
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             Result top = enu("--help");
             assertEquals(0, top.code(), top.err());
@@ -61,7 +61,8 @@ class CliTest {
         } finally {
             System.setErr(saved);
         }
-        assertFalse(captured.toString().contains("WARN"), captured.toString());
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(warnings.contains("WARN"), warnings);
     }
 
     @Test

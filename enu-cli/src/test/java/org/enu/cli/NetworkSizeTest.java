@@ -78,7 +78,7 @@ class NetworkSizeTest {
         double fitness = new com.fasterxml.jackson.databind.ObjectMapper().readTree(eval.out()).path("trained")
                 .path("fitness").asDouble();
         String row = own.out().lines().filter(l -> l.startsWith("| 1x")).findFirst().orElseThrow();
-        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", fitness), row.split("\\|")[8].strip(), row);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", fitness), row.split("\\|", -1)[8].strip(), row);
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class EnuReference {
 
     // ---- enu.math: fast ----------------------------------------------------------------------
 
-    static final float LOG2E = 1.44269504088896341f;
+    static final float LOG2E = 1.442695f;
     /** 1.5 · 2^23 + 127: adding it rounds y to an integer n and puts n + 127 in the low bits. */
     static final float EXP2_MAGIC = 12583039f;
     /** Clamp of y in 2^y: 2^−125 stays a normal float, and (1 + 2^62)^2 does not overflow. */
@@ -105,10 +105,10 @@ public final class EnuReference {
      * fit of the relative error with the constant term held at 1, so that 2^0 is exactly 1 and
      * tanh(0) exactly 0: padded memory cells stay zero).
      */
-    static final float P1 = 0.6931241750717163f;
-    static final float P2 = 0.24024099111557007f;
-    static final float P3 = 0.055906426161527634f;
-    static final float P4 = 0.009582852944731712f;
+    static final float P1 = 0.6931242f;
+    static final float P2 = 0.24024099f;
+    static final float P3 = 0.055906426f;
+    static final float P4 = 0.009582853f;
 
     /**
      * The fast 2^y: n = round(y), f = y − n in [−1/2, 1/2], 2^n · p(f), y clamped to [−125, 62].

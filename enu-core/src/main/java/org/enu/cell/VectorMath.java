@@ -19,9 +19,9 @@ final class VectorMath {
     private VectorMath() {
     }
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693145751953125f;
-    private static final float LN2_LO = 1.42860682030941723212e-6f;
+    private static final float LOG2E = 1.442695f;
+    private static final float LN2_HI = 0.69314575f; // the leading bits of ln 2 (its last 8 bits zero); LN2_LO the rest
+    private static final float LN2_LO = 1.4286068e-6f;
     /** 1.5 · 2^23: adding it rounds a float in (−2^22, 2^22) to the nearest integer. */
     private static final float ROUND_MAGIC = 12582912f;
     private static final int ROUND_MAGIC_BITS = 0x4B400000;

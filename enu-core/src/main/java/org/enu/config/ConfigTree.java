@@ -210,7 +210,7 @@ public final class ConfigTree {
     /** The value at a dotted path, or null. */
     public Object get(String path) {
         Object node = root;
-        for (String p : path.split("\\.")) {
+        for (String p : path.split("\\.", -1)) {
             if (!(node instanceof Map)) {
                 return null;
             }

@@ -125,37 +125,30 @@ final class YamlReader {
             throw new ConfigException(where + "YAML tags (" + tag + ") are not supported (line " + line(p) + ")");
         }
         JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT:
-                return mapping(p, source, path);
-            case START_ARRAY: {
+        return switch (t) {
+            case START_OBJECT -> mapping(p, source, path);
+            case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     l.add(value(p, source, path + "[" + l.size() + "]"));
                 }
-                return l;
+                yield l;
             }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT: {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> {
                 requireDecimal(p, where, INTEGER);
                 Number n = p.getNumberValue();
                 if (n instanceof BigInteger) {
                     throw new ConfigException(where + "integer out of range, got " + n);
                 }
-                return n;
+                yield n;
             }
-            case VALUE_NUMBER_FLOAT:
-                return real(p, where);
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new ConfigException(where + "unsupported value (" + t + ", line " + line(p) + ")");
-        }
+            case VALUE_NUMBER_FLOAT -> real(p, where);
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> null;
+            default -> throw new ConfigException(where + "unsupported value (" + t + ", line " + line(p) + ")");
+        };
     }
 
     /** A mapping: its keys in order, each once. */

@@ -51,6 +51,9 @@ public final class FitnessShaping {
     };
 
     /**
+     * Each offspring's utility: the shape's value at its fitness rank among the offspring from
+     * {@code from} on.
+     *
      * @param fitness one value per offspring, higher is better (not modified)
      * @param from    first offspring that takes part
      * @param shape   utility of each rank position

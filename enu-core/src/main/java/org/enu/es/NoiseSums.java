@@ -36,6 +36,8 @@ public final class NoiseSums {
     }
 
     /**
+     * Sums the generation's noise vectors with the given coefficients, slice by slice.
+     *
      * @param pop     the generation
      * @param a       coefficients of the linear sum (one per noise vector)
      * @param b       coefficients of the sum of squares, or null to skip it

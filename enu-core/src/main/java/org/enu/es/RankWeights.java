@@ -17,6 +17,8 @@ public final class RankWeights {
     public static final int POWER = 5;
 
     /**
+     * Recombination weights from fitness ranks: the best offspring weighs most.
+     *
      * @param fitness one value per offspring (not modified)
      * @return weights, one per offspring, non-negative, summing to 1
      */

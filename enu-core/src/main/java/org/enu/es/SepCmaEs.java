@@ -63,7 +63,6 @@ public final class SepCmaEs extends AbstractStrategy {
     @Override
     protected float[][] update(EsState state, Population pop, double[] fitness) {
         int n = state.theta().length;
-        int lambda = pop.size() - PERTURBED;
         double[] w = FitnessShaping.utilities(fitness, PERTURBED, FitnessShaping.CMA);
         double wSq = 0;
         for (double x : w) {

@@ -9,6 +9,8 @@ import org.enu.es.Population;
  */
 public interface Evaluator extends AutoCloseable {
     /**
+     * Evaluates every offspring of a generation around the centre.
+     *
      * @param theta the centre parameters (not modified)
      * @param pop   the offspring
      * @return one fitness per offspring, higher is better

@@ -163,7 +163,7 @@ public final class LocalEvaluator implements Evaluator {
                     }
                 } else {
                     for (int k = 0; k < weights.length; k++) {
-                        weights[k] = theta[k] + (-noise[k]);
+                        weights[k] = theta[k] - noise[k];
                     }
                 }
                 fitness[i] = rollout.fitness(weights, envKeys, i);

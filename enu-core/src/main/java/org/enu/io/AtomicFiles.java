@@ -33,6 +33,7 @@ public final class AtomicFiles {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Writes to a uniquely named temporary sibling, forces it to disk, and renames it over the target. */
+    @SuppressWarnings("try") // the channel is closed before the move, and again (a no-op) by the try
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -25,6 +25,7 @@ public record Experiment(RunConfig config, TrainingTask task, Strategy strategy)
     }
 
     /** The experiment that applies at a generation (this one when no curriculum stage changes it). */
+    @SuppressWarnings("ReferenceEquality") // the same config object means no stage changed it
     public Experiment atGeneration(int generation) {
         RunConfig sc = config.atGeneration(generation);
         return sc == config ? this : of(sc);

@@ -135,11 +135,13 @@ public final class ResultsReport {
                 descriptions(names));
     }
 
+    @SuppressWarnings("NonApiType") // an Entry's maps promise their order
     private static LinkedHashMap<String, String> descriptions(List<Metric> metrics) {
         return metrics.stream().collect(Collectors.toMap(Metric::name, Metric::description, (a, b) -> a,
                 LinkedHashMap::new));
     }
 
+    @SuppressWarnings("NonApiType") // an Entry's maps promise their order
     private static LinkedHashMap<String, Double> doubles(Map<String, Object> m) {
         LinkedHashMap<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {

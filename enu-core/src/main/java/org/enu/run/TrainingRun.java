@@ -173,6 +173,7 @@ public final class TrainingRun {
     }
 
     /** Continues a run with the evaluators {@code evaluators} makes (see {@link #start}). */
+    @SuppressWarnings({"try", "ReferenceEquality"}) // the lock is held for the block; the same config object: unchanged
     public static Result resume(Path dir, Integer generations, Integer threads, List<RunListener> listeners,
                                 BooleanSupplier stop, EvaluatorFactory evaluators) throws IOException {
         prepareResume(dir, generations, threads);

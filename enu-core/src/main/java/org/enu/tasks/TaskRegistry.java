@@ -77,6 +77,7 @@ public final class TaskRegistry {
      */
     public static Map<String, TaskType<?, ?>> discover(ClassLoader loader) {
         Map<String, TaskType<?, ?>> out = new TreeMap<>();
+        @SuppressWarnings("rawtypes") // a class literal of a generic type is raw
         Iterator<TaskType> it = ServiceLoader.load(TaskType.class, loader).iterator();
         while (true) {
             TaskType<?, ?> t;

@@ -36,7 +36,7 @@ class VectorWidthTest {
             String out = child.rest();
             assertEquals(0, child.waitFor(), out);
             all.append(out);
-            for (String line : out.split("\n")) {
+            for (String line : out.split("\n", -1)) {
                 if (line.startsWith("probe ")) {
                     there.add(line);
                 }
@@ -59,9 +59,9 @@ class VectorWidthTest {
             }
         }
         if (option.equals("-XX:MaxVectorSize=16")) {
-            assertEquals("4", there.get(0).split(" ")[1], "128-bit vectors hold 4 floats");
+            assertEquals("4", there.get(0).split(" ", -1)[1], "128-bit vectors hold 4 floats");
             if (KernelShape.LANES > 4) {
-                assertNotEquals(here.get(0).split(" ")[1], there.get(0).split(" ")[1]);
+                assertNotEquals(here.get(0).split(" ", -1)[1], there.get(0).split(" ", -1)[1]);
             }
         }
         // the fast loops ran as C2 code in the child (PrintCompilation lists them: dontinline keeps them apart)

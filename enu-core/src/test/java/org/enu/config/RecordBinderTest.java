@@ -25,7 +25,7 @@ class RecordBinderTest {
     @TempDir
     Path tmp;
 
-    private static void keys(Class<?> record, TreeSet<String> out) {
+    private static void keys(Class<?> record, java.util.Set<String> out) {
         for (RecordComponent c : record.getRecordComponents()) {
             if (c.getType().isRecord()) {
                 keys(c.getType(), out);

@@ -12,6 +12,7 @@ import com.google.common.jimfs.Jimfs;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class RunFileIntegrityTest {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
-            byte[] content = ("writer " + w + "\n").repeat(20_000).getBytes();
+            byte[] content = ("writer " + w + "\n").repeat(20_000).getBytes(StandardCharsets.UTF_8);
             done.add(pool.submit(() -> {
                 go.await();
                 for (int i = 0; i < 20; i++) {
@@ -109,7 +110,7 @@ class RunFileIntegrityTest {
             throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.write("ENUCKPT1".getBytes());
+        out.write("ENUCKPT1".getBytes(StandardCharsets.US_ASCII));
         out.writeUTF("digest");
         out.writeLong(1);
         out.writeInt(generation);

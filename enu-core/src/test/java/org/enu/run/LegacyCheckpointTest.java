@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ class LegacyCheckpointTest {
     private static byte[] versionOne(String digest, EsState s) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.write("ENUCKPT1".getBytes());
+        out.write("ENUCKPT1".getBytes(StandardCharsets.US_ASCII));
         out.writeUTF(digest);
         out.writeLong(s.seed());
         out.writeInt(s.generation());

@@ -7,6 +7,7 @@ public final class LockHolder {
     private LockHolder() {
     }
 
+    @SuppressWarnings("try") // the lock is held for the block
     public static void main(String[] args) throws Exception {
         try (RunLock lock = RunLock.acquire(Path.of(args[0]))) {
             System.out.println("LOCKED pid " + ProcessHandle.current().pid());

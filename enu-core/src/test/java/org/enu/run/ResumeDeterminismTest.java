@@ -40,7 +40,7 @@ class ResumeDeterminismTest {
         TrainingRun.Result c = TrainingRun.resume(stopped, null, 1, List.of(), () -> false);
         assertTrue(c.completed());
         assertArrayEquals(a.state().theta(), c.state().theta(), 0f);
-        TrainingRun.Result exact = TrainingRun.start(TestTasks.tinyIaf(6, 2), tmp.resolve("exact"), List.of(), () -> false);
+        TrainingRun.start(TestTasks.tinyIaf(6, 2), tmp.resolve("exact"), List.of(), () -> false);
         // the fitness moves (the rank-based update may still keep the parameters' bits)
         assertNotEquals(new RunDirectory(tmp.resolve("exact")).metrics().get(0).get("mean"),
                 new RunDirectory(tmp.resolve("straight")).metrics().get(0).get("mean"), "fast math must change the numbers");

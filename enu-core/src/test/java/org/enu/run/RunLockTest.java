@@ -20,6 +20,7 @@ class RunLockTest {
     Path tmp;
 
     @Test
+    @SuppressWarnings("try") // each lock is held for its block
     void aSecondLockInTheSameProcessIsRefusedUntilTheFirstIsReleased() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("run"));
         try (RunLock first = RunLock.acquire(dir)) {
@@ -35,6 +36,7 @@ class RunLockTest {
 
     @Test
     @Timeout(120)
+    @SuppressWarnings("try") // the lock is held for its block
     void anotherProcessHoldingTheLockIsRefusedAndItsStaleLockIsNot() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("run"));
         try (ChildJvm child = ChildJvm.start(LockHolder.class, dir.toString())) {

@@ -68,7 +68,7 @@ class ClusterOverheadBench {
                 s.put(SparkEvaluator.PARTITIONS_PER_CORE, perCore);
             }
             try (SparkConnection c = SparkConnection.open(cluster.masterUrl(), s)) {
-                StandaloneCluster.await(() -> c.context().sc().getExecutorIds().size() == 2, Duration.ofSeconds(120),
+                StandaloneCluster.await(() -> c.context().sc().getExecutorIds().size() == 2, Duration.ofMinutes(2),
                         "executors");
                 // per job (generation): each executor's summed task run time, and the task overheads Spark counts
                 Map<Integer, Map<String, Long>> busy = new ConcurrentHashMap<>();

@@ -46,7 +46,7 @@ final class StandaloneCluster implements AutoCloseable {
         this.localDir = Files.createDirectories(dir.resolve("local"));
         Path jars = sparkHome.resolve("jars");
         Files.createDirectories(jars);
-        for (String e : classPath.split(File.pathSeparator)) {
+        for (String e : classPath.split(File.pathSeparator, -1)) {
             Path p = Path.of(e);
             if (e.endsWith(".jar") && Files.isRegularFile(p)) {
                 Path link = jars.resolve(p.getFileName());
@@ -91,7 +91,7 @@ final class StandaloneCluster implements AutoCloseable {
         for (int w = 0; w < workers; w++) {
             startWorker();
         }
-        awaitAliveWorkers(workers, Duration.ofSeconds(120));
+        awaitAliveWorkers(workers, Duration.ofMinutes(2));
     }
 
     /** Starts one more Worker (1 core, 1 GB for executors); does not wait for it. */
@@ -209,7 +209,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

@@ -80,7 +80,7 @@ class StandaloneClusterTest {
         SparkConnection c = SparkConnection.open(cluster.masterUrl(), s);
         try {
             StandaloneCluster.await(() -> c.context().sc().getExecutorIds().size() == cluster.workers().size(),
-                    Duration.ofSeconds(120), "executors of " + name);
+                    Duration.ofMinutes(2), "executors of " + name);
         } catch (Throwable t) {
             c.close();
             throw t;
@@ -159,7 +159,7 @@ class StandaloneClusterTest {
         Process driver = enu(log, train);
         try {
             // generation 3's line is written after the checkpoint of generation 2
-            StandaloneCluster.await(() -> metricsLines(dir) >= 3 || !driver.isAlive(), Duration.ofSeconds(180),
+            StandaloneCluster.await(() -> metricsLines(dir) >= 3 || !driver.isAlive(), Duration.ofMinutes(3),
                     "the checkpoint of generation 2 (driver log " + log + ")");
             assertTrue(driver.isAlive(), "the driver still runs: " + Files.readString(log));
         } finally {
@@ -195,7 +195,7 @@ class StandaloneClusterTest {
         Path log = tmp.resolve("stopped.log");
         Process driver = enu(log, train);
         try {
-            StandaloneCluster.await(() -> metricsLines(dir) >= 3 || !driver.isAlive(), Duration.ofSeconds(180),
+            StandaloneCluster.await(() -> metricsLines(dir) >= 3 || !driver.isAlive(), Duration.ofMinutes(3),
                     "three generations (driver log " + log + ")");
             driver.destroy(); // SIGTERM, as Ctrl-C: the JVM's shutdown hooks run
             assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the driver stops");
@@ -282,7 +282,7 @@ class StandaloneClusterTest {
         StandaloneCluster.await(() -> {
             for (String s : c.context().parallelize(slices, slices.size())
                     .map(i -> SparkEnv.get().executorId() + " " + ProcessHandle.current().pid()).collect()) {
-                String[] p = s.split(" ");
+                String[] p = s.split(" ", -1);
                 pids.put(p[0], Long.parseLong(p[1]));
             }
             return pids.size() == 2;

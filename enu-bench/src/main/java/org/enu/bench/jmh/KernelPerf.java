@@ -43,7 +43,7 @@ public class KernelPerf {
 
     @Setup(Level.Trial)
     public void setup() {
-        String[] p = shape.split("x");
+        String[] p = shape.split("x", -1);
         int rows = Integer.parseInt(p[0]);
         inputs = Integer.parseInt(p[1]);
         EnuSpec spec = new EnuSpec(inputs, 32, 16, true, 3f, 1f, 3f, false, 0f);

@@ -21,6 +21,8 @@ final class Paired {
 
     /** Arguments that cannot be run: the message is the one line to print. */
     static final class Usage extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Usage(String message) {
             super(message);
         }
@@ -100,7 +102,7 @@ final class Paired {
      * path separator), apart from this program's classes.
      */
     static ClassLoader loader(String classPath) throws Usage, MalformedURLException {
-        String[] parts = classPath.split(File.pathSeparator);
+        String[] parts = classPath.split(File.pathSeparator, -1);
         URL[] urls = new URL[parts.length];
         for (int i = 0; i < parts.length; i++) {
             Path p = Path.of(parts[i]);

@@ -44,7 +44,7 @@ public final class PairedKernel {
         }
         int[] dims = new int[4];
         for (int i = 0; i < 4; i++) {
-            dims[i] = Paired.positive(args[2 + i], "ROWS INPUTS MEMORY OUTPUTS".split(" ")[i]);
+            dims[i] = Paired.positive(args[2 + i], "ROWS INPUTS MEMORY OUTPUTS".split(" ", -1)[i]);
         }
         int rounds = args.length > 6 ? Paired.positive(args[6], "ROUNDS") : 12;
         double seconds = args.length > 7 ? seconds(args[7]) : 0.3;

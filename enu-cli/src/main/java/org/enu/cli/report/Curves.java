@@ -24,9 +24,14 @@ public final class Curves {
     /** The most points a curve is drawn with; longer logs are binned (the caption says how). */
     static final int MAX_POINTS = 600;
 
-    public static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** The i-th colour of the palette (it repeats after ten). */
+    public static Color palette(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
 
     private Curves() {
     }

@@ -50,7 +50,7 @@ public record HeldOutTable(String source, int environments, long seed, List<Stri
             described = report.metrics(params, few); // names, order and descriptions only
             byAgent.put("trained", values(ev.path("trained")));
             byAgent.put("untrained", values(ev.path("untrained")));
-            ev.path("baselines").fields().forEachRemaining(e -> byAgent.put(e.getKey(), values(e.getValue())));
+            ev.path("baselines").properties().forEach(e -> byAgent.put(e.getKey(), values(e.getValue())));
         } else {
             source = "computed as enu eval computes them (" + envs + " held-out environments, seed " + seed + ")";
             HeldOutScores s = HeldOutScores.of(task, report, cfg.seed(), params, EnvironmentKeys.heldOut(seed, envs));
@@ -109,7 +109,7 @@ public record HeldOutTable(String source, int environments, long seed, List<Stri
 
     private static Map<String, Double> values(JsonNode o) {
         Map<String, Double> m = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
+        o.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
         return m;
     }
 

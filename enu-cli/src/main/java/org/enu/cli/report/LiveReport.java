@@ -29,7 +29,6 @@ public final class LiveReport implements RunListener {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "enu-report");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
     private Future<?> running;

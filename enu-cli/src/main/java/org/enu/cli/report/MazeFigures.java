@@ -165,7 +165,7 @@ final class MazeFigures {
         }
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         for (int i = 0; i < table.agents().size(); i++) {
-            r.setSeriesPaint(i, Curves.PALETTE[i % Curves.PALETTE.length]);
+            r.setSeriesPaint(i, Curves.palette(i));
         }
         r.setErrorIndicatorPaint(Color.BLACK);
         r.setShadowVisible(false);

@@ -68,7 +68,7 @@ public record RunData(Path dir, String name, RunConfig config, String configText
         Map<String, Object> fromGenome = genome.provenance();
         JsonNode prov = runInfo == null ? null : runInfo.path("provenance");
         if (prov != null && prov.isObject()) {
-            prov.fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
+            prov.properties().forEach(e -> p.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
                     : e.getValue().toString()));
         } else if (fromGenome != null) {
             fromGenome.forEach((k, v) -> p.put(k, String.valueOf(v)));

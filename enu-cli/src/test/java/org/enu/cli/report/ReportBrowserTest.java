@@ -148,7 +148,7 @@ class ReportBrowserTest {
         String html = Files.readString(page);
         assertFalse(java.util.regex.Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//|<link |@import|url\\(\\s*[\"']?https?:")
                 .matcher(html).find(), name + ": the page loads something from outside");
-        assertEquals(0, (long) browser.eval("performance.getEntriesByType('resource').length").asLong(),
+        assertEquals(0, browser.eval("performance.getEntriesByType('resource').length").asLong(),
                 name + ": the page fetched resources");
     }
 

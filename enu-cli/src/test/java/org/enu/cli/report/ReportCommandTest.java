@@ -92,11 +92,11 @@ class ReportCommandTest {
     @Test
     void aStagedRunShowsItsStagesAndValidation() throws IOException {
         Path yaml = tmp.resolve("staged.yaml");
-        Files.writeString(yaml, String.join("\n", "stages:",
-                "  - {name: warm-up, generations: 2, set: {iaf.environments: 3}, "
-                        + "validate: {metric: spike_f1, every: 1, environments: 8}}",
-                "  - {name: polish, generations: 2, set: {iaf.environments: 4}, "
-                        + "validate: {metric: spike_f1, every: 1, environments: 8}}", ""));
+        Files.writeString(yaml, """
+                stages:
+                  - {name: warm-up, generations: 2, set: {iaf.environments: 3}, validate: {metric: spike_f1, every: 1, environments: 8}}
+                  - {name: polish, generations: 2, set: {iaf.environments: 4}, validate: {metric: spike_f1, every: 1, environments: 8}}
+                """);
         Path dir = tmp.resolve("staged");
         List<String> a = tiny(dir, "--config", yaml.toString());
         a.set(a.indexOf("--generations") + 1, "4");

@@ -20,7 +20,7 @@ public final class IafReport extends SingleEnuReport<IafTask> {
 
     @Override
     public List<Metric> metrics(float[] params, long[] envKeys) {
-        IafTask.Episodes ep = task.play(params, envKeys);
+        var ep = task.play(params, envKeys);
         SpikeMetrics.Counts exact = new SpikeMetrics.Counts(0, 0, 0);
         SpikeMetrics.Counts counts = new SpikeMetrics.Counts(0, 0, 0);
         SpikeMetrics.Counts chanceExact = new SpikeMetrics.Counts(0, 0, 0);

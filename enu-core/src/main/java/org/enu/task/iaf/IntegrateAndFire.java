@@ -10,6 +10,8 @@ public final class IntegrateAndFire {
     }
 
     /**
+     * Runs the Integrate-and-Fire neuron over an input sequence.
+     *
      * @param input     graded input per step (not modified)
      * @param threshold firing threshold
      * @param membrane  if not null, receives the potential after each step (after a reset)

@@ -13,7 +13,7 @@ public final class StdpReport extends SingleEnuReport<StdpTask> {
 
     @Override
     public List<Metric> metrics(float[] params, long[] envKeys) {
-        StdpTask.Episodes ep = task.play(params, envKeys);
+        var ep = task.play(params, envKeys);
         boolean modulated = task.config().modulated();
         double mse = -ep.fitness();
         List<StdpTask.CurvePoint> pts = task.curve(ep);

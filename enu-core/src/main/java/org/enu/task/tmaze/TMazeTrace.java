@@ -110,7 +110,8 @@ final class TMazeTrace {
     private int maze(double[] row, int step, TMaze z) {
         int i = 0;
         row[i++] = step;
-        row[i++] = step / stepsPerAction;
+        int action = step / stepsPerAction;
+        row[i++] = action;
         row[i++] = z.row();
         row[i++] = z.col();
         row[i++] = z.heading();

@@ -350,7 +350,7 @@ class IafTaskTest {
     }
 
     /** The potential term summed over a played batch's episodes. */
-    private static double potentialSum(IafTask task, IafTask.Episodes ep) {
+    private static double potentialSum(IafTask task, org.enu.task.SingleEnuTask<IafTask.Env, IafConfig>.Episodes ep) {
         double sum = 0;
         for (int e = 0; e < ep.size(); e++) {
             sum += task.potentialLoss(ep.env(e), ep.output(e), ep.preactivation(e));

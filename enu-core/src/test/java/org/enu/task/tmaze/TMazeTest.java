@@ -388,12 +388,12 @@ class TMazeTest {
     @Test
     void renderDrawsItemsAgentAndPoison() {
         TMaze m = new TMaze(CFG, envWith(true, true), SWAP);
-        String[] lines = MazeText.render(m).split("\n");
+        String[] lines = MazeText.render(m).split("\n", -1);
         assertEquals("#######", lines[0]);
         assertEquals("#G...R#   poison: G", lines[1]);
         assertEquals("###^###", lines[5]);
         m.act(RIGHT);
-        assertEquals("###>###", MazeText.render(m).split("\n")[5]);
+        assertEquals("###>###", MazeText.render(m).split("\n", -1)[5]);
         assertTrue(MazeText.render(m).contains("action 1/100"));
     }
 
