@@ -44,6 +44,7 @@ public final class EnuNetwork {
     /** Each kind's noise layout: padded rows for the tile path, packed for one unit per lane. */
     private final int synNoiseStride;
     private final int neuNoiseStride;
+    /** Each environment's presynaptic neuron of every synapse (S per environment, see {@link #rewire}). */
     private final int[] synSource;
     private final int[] synPost;
     private long[] noiseKeys;
@@ -89,14 +90,37 @@ public final class EnuNetwork {
         this.neuNoiseStride = EnuKernel.noiseStride(neuW, neu);
         this.synNoise = noise == null ? null : new float[envs * S * synNoiseStride];
         this.neuNoise = noise == null ? null : new float[envs * NE * neuNoiseStride];
-        this.synSource = new int[S];
+        this.synSource = new int[envs * S];
         this.synPost = new int[S];
         for (int j = 0; j < NE; j++) {
-            int[] src = wiring.sources(j);
-            for (int k = 0; k < src.length; k++) {
-                synSource[wiring.firstSynapse(j) + k] = src[k];
+            for (int k = 0; k < wiring.synapseCount(j); k++) {
                 synPost[wiring.firstSynapse(j) + k] = j;
             }
+        }
+        for (int e = 0; e < envs; e++) {
+            rewire(e, wiring);
+        }
+    }
+
+    /**
+     * Wires environment e's network with {@code w}: which neuron each synapse listens to. The
+     * batch's rows stay as they are, so {@code w} must have this network's neurons and the same
+     * number of synapses into each neuron (random sparse wirings of one size, different seeds).
+     * Lasts until the next call, whatever {@link #reset} and {@link #swapEnvironments} do.
+     */
+    public void rewire(int e, Wiring w) {
+        if (w.inputNeurons() != wiring.inputNeurons() || w.enuNeurons() != wiring.enuNeurons()) {
+            throw new IllegalArgumentException("network: a rewiring must keep " + wiring.inputNeurons() + " input and "
+                    + wiring.enuNeurons() + " ENU neurons, got " + w.inputNeurons() + " and " + w.enuNeurons());
+        }
+        int S = wiring.synapses();
+        for (int j = 0; j < w.enuNeurons(); j++) {
+            int[] src = w.sources(j);
+            if (src.length != wiring.synapseCount(j)) {
+                throw new IllegalArgumentException("network: a rewiring must keep " + wiring.synapseCount(j)
+                        + " synapses into neuron " + j + ", got " + src.length);
+            }
+            System.arraycopy(src, 0, synSource, e * S + wiring.firstSynapse(j), src.length);
         }
     }
 
@@ -134,12 +158,13 @@ public final class EnuNetwork {
         active = n;
     }
 
-    /** Exchanges everything environments a and b hold: memories, outputs, inputs, noise keys. */
+    /** Exchanges everything environments a and b hold: memories, outputs, inputs, noise keys, wiring. */
     public void swapEnvironments(int a, int b) {
         if (a == b) {
             return;
         }
         syn.swapUnits(a * wiring.synapses(), b * wiring.synapses(), wiring.synapses());
+        swapRows(synSource, a, b, wiring.synapses());
         neu.swapUnits(a * wiring.enuNeurons(), b * wiring.enuNeurons(), wiring.enuNeurons());
         swapRows(inputOut, a, b, wiring.inputNeurons() * channels);
         long k = noiseKeys[a];
@@ -150,6 +175,14 @@ public final class EnuNetwork {
     private static void swapRows(float[] arr, int a, int b, int len) {
         for (int i = 0; i < len; i++) {
             float v = arr[a * len + i];
+            arr[a * len + i] = arr[b * len + i];
+            arr[b * len + i] = v;
+        }
+    }
+
+    private static void swapRows(int[] arr, int a, int b, int len) {
+        for (int i = 0; i < len; i++) {
+            int v = arr[a * len + i];
             arr[a * len + i] = arr[b * len + i];
             arr[b * len + i] = v;
         }
@@ -201,7 +234,7 @@ public final class EnuNetwork {
         for (int e = 0; e < envs; e++) {
             int xb = e * S * 2 * C;
             for (int s = 0; s < S; s++) {
-                int src = synSource[s];
+                int src = synSource[e * S + s];
                 int d = xb + s * 2 * C;
                 if (src < NI) {
                     System.arraycopy(inputOut, (e * NI + src) * C, synX, d, C);

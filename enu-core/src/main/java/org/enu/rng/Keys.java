@@ -18,6 +18,8 @@ public final class Keys {
     public static final long STREAM_UNIT_NOISE = 0x554E4F49L;
     /** Validation environments of a staged run: apart from training and held-out evaluation. */
     public static final long STREAM_VALIDATION_ENV = 0x56454E56L;
+    /** A training maze's own random wiring ({@code tmaze.wiring_per_maze}). */
+    public static final long STREAM_WIRING = 0x5749524EL;
 
     /** The SplitMix64 finalizer: a bijective 64-bit mixer with good avalanche. */
     public static long mix(long z) {

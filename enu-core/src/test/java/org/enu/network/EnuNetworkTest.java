@@ -109,6 +109,67 @@ class EnuNetworkTest {
         assertTrue(any > 0, "the network is not silent");
     }
 
+    /**
+     * Environments of one batch wired differently (random wirings of one size, other seeds) step
+     * exactly as networks built with those wirings, also after two environments swap places.
+     */
+    @Test
+    void eachEnvironmentMayHaveItsOwnWiringAndKeepsItWhenItMoves() {
+        int C = 4;
+        EnuSpec syn = new EnuSpec(2 * C, 8, C, true, 3f, 1f, 3f, false, 0.01f);
+        EnuSpec neu = new EnuSpec(C, 8, C, true, 3f, 1f, 3f, false, 0.01f);
+        float[] params = GenomeLayout.of(new String[] {"synapse", "neuron"}, new EnuSpec[] {syn, neu}).initialParameters(4);
+        KeyedRandom r = new KeyedRandom(8);
+        for (int i = 0; i < params.length; i++) {
+            params[i] += (float) (0.3 * r.nextGaussian());
+        }
+        Wiring[] w = {Wiring.randomSparse(4, 6, 5, 1), Wiring.randomSparse(4, 6, 5, 2), Wiring.randomSparse(4, 6, 5, 3)};
+        long[] keys = {101, 202, 303};
+        NoiseTable table = new NoiseTable(0.01f);
+        EnuNetwork batch = new EnuNetwork(w[0], syn, neu, 3, true, table);
+        batch.rewire(1, w[1]);
+        batch.rewire(2, w[2]);
+        batch.load(params, 0, syn.parameterCount());
+        batch.reset(keys);
+        EnuNetwork[] alone = new EnuNetwork[3];
+        for (int e = 0; e < 3; e++) {
+            alone[e] = new EnuNetwork(w[e], syn, neu, 1, true, table);
+            alone[e].load(params, 0, syn.parameterCount());
+            alone[e].reset(new long[] {keys[e]});
+        }
+        int[] slotOf = {0, 1, 2};
+        for (int step = 0; step < 8; step++) {
+            if (step == 4) { // environments 0 and 2 change places, as dead agents' rows do
+                batch.swapEnvironments(0, 2);
+                slotOf = new int[] {2, 1, 0};
+            }
+            for (int e = 0; e < 3; e++) {
+                for (int i = 0; i < 4; i++) {
+                    float v = (float) r.nextDouble();
+                    batch.setInput(slotOf[e], i, 0, v);
+                    alone[e].setInput(0, i, 0, v);
+                }
+                alone[e].step();
+            }
+            batch.step();
+            for (int e = 0; e < 3; e++) {
+                for (int n = 4; n < 10; n++) {
+                    for (int c = 0; c < C; c++) {
+                        assertEquals(Float.floatToIntBits(alone[e].output(0, n, c)),
+                                Float.floatToIntBits(batch.output(slotOf[e], n, c)),
+                                "step " + step + " environment " + e + " neuron " + n + " channel " + c);
+                    }
+                }
+            }
+        }
+        assertTrue(alone[1].output(0, 4, 0) != alone[2].output(0, 4, 0), "the wirings make a difference");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> batch.rewire(0, Wiring.randomSparse(4, 6, 4, 1)));
+        assertTrue(bad.getMessage().contains("5 synapses into neuron 0"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> batch.rewire(0, Wiring.randomSparse(4, 7, 5, 1)));
+        assertTrue(bad.getMessage().contains("6 ENU neurons"), bad.getMessage());
+    }
+
     @Test
     void aStridedNoiseWindowHoldsThePackedWindowsValuesRowByRow() {
         NoiseTable table = new NoiseTable(0.01f);

@@ -34,11 +34,16 @@ import org.enu.check.Check;
  *                          swap opportunity, whatever {@code maze.swapAfterPoison} says: a mix of
  *                          the final task and the world where learning from the poison's taste
  *                          pays; evaluation always uses {@code maze.swapAfterPoison}
+ * @param poisonFirstMazes  in training, the fraction of a generation's mazes (the last ones) whose
+ *                          poison waits in the arm the agent enters first
+ * @param wiringPerMaze     in training, every maze draws its own random wiring of the configured
+ *                          size, seeded from the maze's key (so never one of the small wiring
+ *                          seeds a user names); held-out mazes keep {@code wiringSeed}
  */
 public record TMazeConfig(int environments, Wiring wiring, int hiddenNeurons, int synapsesPerNeuron, long wiringSeed,
                           Integration integration, ShuffleSensors shuffleSensors, boolean shuffleActions, MazeConfig maze,
                           boolean balanced, OutputNoiseKey outputNoiseKey, double initOutputBias, boolean tasteColour,
-                          double swapAfterPoisonMazes, double poisonFirstMazes) {
+                          double swapAfterPoisonMazes, double poisonFirstMazes, boolean wiringPerMaze) {
     /** The network: the authors' 4-3-3 or seeded random sparse wiring (config values: the lower-case names). */
     public enum Wiring { PAPER, RANDOM }
 
@@ -65,6 +70,16 @@ public record TMazeConfig(int environments, Wiring wiring, int hiddenNeurons, in
         Check.fraction("poison_first_mazes", poisonFirstMazes);
         Check.atLeast("hidden_neurons", hiddenNeurons, 0);
         Check.inRange("synapses_per_neuron", synapsesPerNeuron, 1, INPUT_NEURONS + hiddenNeurons + OUTPUT_NEURONS);
+        if (wiringPerMaze && wiring != Wiring.RANDOM) {
+            throw new IllegalArgumentException("wiring_per_maze: needs wiring random (the paper's wiring has no seed), got "
+                    + wiring.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The random wiring of training maze {@code envKey} when {@code wiring_per_maze} is on. */
+    public org.enu.network.Wiring mazeWiring(long envKey) {
+        return org.enu.network.Wiring.randomSparse(INPUT_NEURONS, hiddenNeurons + OUTPUT_NEURONS, synapsesPerNeuron,
+                org.enu.rng.Keys.of(envKey, org.enu.rng.Keys.STREAM_WIRING));
     }
 
     /** The network these settings wire: the ENU neurons and their synapses. */

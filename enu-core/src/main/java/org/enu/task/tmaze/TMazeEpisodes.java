@@ -114,7 +114,11 @@ public final class TMazeEpisodes implements Rollout {
         mazes = new TMaze[m];
         maps = new TMazeTask.Mapping[m];
         int[] envAt = new int[m];
+        boolean perMaze = task.config().wiringPerMaze();
         for (int e = 0; e < m; e++) {
+            if (perMaze) { // a held-out maze after training ones gets the run's wiring back
+                net.rewire(e, training ? task.config().mazeWiring(envKeys[e]) : task.wiring());
+            }
             nk[e] = task.noiseKey(envKeys[e], offspring);
             mazes[e] = training ? task.trainingMaze(envKeys[e], e) : task.newMaze(envKeys[e]);
             maps[e] = task.mapping(envKeys[e]);
