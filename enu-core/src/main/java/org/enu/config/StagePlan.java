@@ -27,7 +27,14 @@ import java.util.Set;
  *                                        # (and set: {...}: overrides of the validation world alone)
  *     until: 0.05                        # ends once the validation figure is at least this good
  *     hand_on: best                      # the next stage starts from the best validated centre
+ *     retry: {times: 3, unless: 0.2}     # at the cap, a best figure worse than 0.2 starts the run over
  * </pre>
+ * A stage with {@code retry} that reaches its cap without its best validation figure being at
+ * least as good as {@code unless} starts the run over: from the first stage, with a fresh
+ * untrained genome (drawn from the run's seed and the number of the restart), at the next
+ * generation, so its training environments are new as well. The run restarts at most
+ * {@code times} times in all; after that the stage hands on as any other. This is for stages whose
+ * outcome depends on where the search started (docs/RESULTS.md: "the start decides").
  * Validation plays environments keyed apart from the training ones and from the held-out ones
  * {@code enu eval} uses, in the stage's own world or (world: run) in the run's: the configuration
  * without any stage's overrides, which is the task {@code enu eval} judges the run on. The
@@ -62,10 +69,19 @@ public record StagePlan(List<Stage> stages) {
      * @param handOnBest  the stage hands on the best validated centre, not its last
      */
     public record Stage(String name, int generations, Map<String, Object> set, boolean reset, Validation validation,
-                        Double until, boolean handOnBest) {
+                        Double until, boolean handOnBest, Retry retry) {
         public Stage {
             set = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
         }
+    }
+
+    /**
+     * When a stage starts the run over (see the class comment).
+     *
+     * @param times  the most restarts of the run, counting those other stages caused
+     * @param unless the validation figure that, reached by the stage's best, lets it hand on
+     */
+    public record Retry(int times, double unless) {
     }
 
     public static final StagePlan NONE = new StagePlan(List.of());
@@ -80,7 +96,9 @@ public record StagePlan(List<Stage> stages) {
     }
 
     private static final Set<String> STAGE_KEYS = Set.of("name", "generations", "set", "reset", "validate", "until",
-            "hand_on");
+            "hand_on", "retry");
+    /** The most restarts a stage may ask for. */
+    public static final int MAX_RESTARTS = 100;
 
     public StagePlan {
         stages = List.copyOf(stages);
@@ -90,13 +108,22 @@ public record StagePlan(List<Stage> stages) {
         return stages.isEmpty();
     }
 
-    /** The sum of the stages' caps: the longest the run can be. */
+    /**
+     * The longest the run can be: the sum of the stages' caps, and for its restarts (at most the
+     * largest {@code retry.times}) the caps up to the last stage that may restart it.
+     */
     public long totalGenerations() {
         long n = 0;
+        long upToRetry = 0;
+        int times = 0;
         for (Stage s : stages) {
             n += s.generations();
+            if (s.retry() != null) {
+                upToRetry = n;
+                times = Math.max(times, s.retry().times());
+            }
         }
-        return n;
+        return n + times * upToRetry;
     }
 
     /**
@@ -127,7 +154,7 @@ public record StagePlan(List<Stage> stages) {
         for (Object k : m.keySet()) {
             if (!STAGE_KEYS.contains(String.valueOf(k))) {
                 throw new ConfigException(at + "." + k + ": unknown key (known here: " + String.join(", ",
-                        List.of("name", "generations", "set", "reset", "validate", "until", "hand_on")) + ")");
+                        List.of("name", "generations", "set", "reset", "validate", "until", "hand_on", "retry")) + ")");
             }
         }
         if (!(m.get("name") instanceof String name) || !name.matches("[A-Za-z0-9_.-]{1,40}")) {
@@ -160,7 +187,29 @@ public record StagePlan(List<Stage> stages) {
         if (best && validation == null) {
             throw new ConfigException(at + ".hand_on: best needs validate (best by which figure?)");
         }
-        return new Stage(name, generations, flat, reset, validation, until, best);
+        Retry retry = m.get("retry") == null ? null : retry(at, m.get("retry"), validation);
+        return new Stage(name, generations, flat, reset, validation, until, best, retry);
+    }
+
+    /** A stage's retry section: times and unless, with a validation to judge by. */
+    private static Retry retry(String at, Object value, Validation validation) {
+        if (!(value instanceof Map<?, ?> r)) {
+            throw new ConfigException(at + ".retry: expected a section with times and unless, got "
+                    + ConfigTree.describe(value));
+        }
+        for (Object k : r.keySet()) {
+            if (!Set.of("times", "unless").contains(String.valueOf(k))) {
+                throw new ConfigException(at + ".retry." + k + ": unknown key (known here: times, unless)");
+            }
+        }
+        if (validation == null) {
+            throw new ConfigException(at + ".retry: needs validate (the figure that decides)");
+        }
+        int times = positive(r.get("times"), at + ".retry.times", MAX_RESTARTS);
+        if (!(r.get("unless") instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw new ConfigException(at + ".retry.unless: expected a number, got " + ConfigTree.describe(r.get("unless")));
+        }
+        return new Retry(times, n.doubleValue());
     }
 
     /** A stage's overrides, flattened to dotted keys, each a key of the schema that may change within a run. */
@@ -257,6 +306,12 @@ public record StagePlan(List<Stage> stages) {
                 m.put("until", s.until());
             }
             m.put("hand_on", s.handOnBest() ? "best" : "last");
+            if (s.retry() != null) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("times", s.retry().times());
+                r.put("unless", s.retry().unless());
+                m.put("retry", r);
+            }
             out.add(m);
         }
         return out;

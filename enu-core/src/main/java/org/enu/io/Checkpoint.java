@@ -27,7 +27,10 @@ import org.enu.es.Strategy;
  *   CRC-32C of everything above     4 bytes
  * </pre>
  * Version 1 ("ENUCKPT1", before es.strategy existed) is read as a rank_momentum checkpoint: after
- * theta it holds the momentum, velocity[n], and nothing else.
+ * theta it holds the momentum, velocity[n], and nothing else. A staged run's checkpoint is
+ * version 3 ("ENUCKPT3"): before the CRC, where its stages stand (index, start, best, best
+ * generation, last: int, int, double, int, double; the best centre: length and floats); version
+ * 4 ("ENUCKPT4", once the run has started its stages over) adds the number of restarts (int).
  * Written atomically (temporary file, fsync, rename); a torn or altered file fails its checksum.
  */
 public final class Checkpoint {
@@ -38,6 +41,8 @@ public final class Checkpoint {
     private static final byte[] MAGIC_V1 = "ENUCKPT1".getBytes(StandardCharsets.US_ASCII);
     /** Version 3: version 2 and, after the state vectors, a staged run's {@link StageProgress}. */
     private static final byte[] MAGIC_V3 = "ENUCKPT3".getBytes(StandardCharsets.US_ASCII);
+    /** Version 4: version 3 and, last, how many times the run has started its stages over (written only then). */
+    private static final byte[] MAGIC_V4 = "ENUCKPT4".getBytes(StandardCharsets.US_ASCII);
     /** The most state vectors a strategy keeps. */
     private static final int MAX_BUFFERS = 8;
     /** The largest checkpoint a valid configuration can produce, with room for the header. */
@@ -75,11 +80,18 @@ public final class Checkpoint {
      * @param best           the best validation figure so far in the stage (NaN: none yet)
      * @param bestGeneration the generation whose centre gave it (−1: none yet)
      * @param last           the last validation figure (NaN: none yet)
+     * @param restarts       how many times the run has started over from its first stage (a stage's
+     *                       {@code retry})
      */
     public record StageProgress(int index, int start, double best, int bestGeneration, float[] bestCentre,
-                                double last) {
+                                double last, int restarts) {
         public StageProgress {
             bestCentre = bestCentre.clone();
+        }
+
+        /** The progress at the start of stage {@code index}, at generation {@code start}. */
+        public static StageProgress at(int index, int start, int restarts) {
+            return new StageProgress(index, start, Double.NaN, -1, new float[0], Double.NaN, restarts);
         }
     }
 
@@ -105,7 +117,7 @@ public final class Checkpoint {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * s.theta().length + 128);
         DataOutputStream out = new DataOutputStream(bytes);
-        out.write(stage == null ? MAGIC : MAGIC_V3);
+        out.write(stage == null ? MAGIC : stage.restarts() > 0 ? MAGIC_V4 : MAGIC_V3);
         out.writeUTF(configDigest);
         out.writeUTF(strategy);
         out.writeLong(s.seed());
@@ -125,6 +137,9 @@ public final class Checkpoint {
             out.writeInt(stage.bestGeneration());
             out.writeDouble(stage.last());
             floats(out, stage.bestCentre());
+            if (stage.restarts() > 0) {
+                out.writeInt(stage.restarts());
+            }
         }
         out.flush();
         CRC32C crc = new CRC32C();
@@ -145,7 +160,8 @@ public final class Checkpoint {
             throw new CorruptFileException(file + ": too short to be a checkpoint (" + all.length + " bytes)");
         }
         boolean v1 = Arrays.equals(all, 0, MAGIC_V1.length, MAGIC_V1, 0, MAGIC_V1.length);
-        boolean v3 = Arrays.equals(all, 0, MAGIC_V3.length, MAGIC_V3, 0, MAGIC_V3.length);
+        boolean v4 = Arrays.equals(all, 0, MAGIC_V4.length, MAGIC_V4, 0, MAGIC_V4.length);
+        boolean v3 = v4 || Arrays.equals(all, 0, MAGIC_V3.length, MAGIC_V3, 0, MAGIC_V3.length);
         if (!v1 && !v3 && !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CorruptFileException(file + ": not an enu checkpoint (bad magic)");
         }
@@ -169,7 +185,7 @@ public final class Checkpoint {
             List<String> names = new ArrayList<>();
             List<float[]> buffers = new ArrayList<>();
             readBuffers(file, in, v1, n, names, buffers);
-            StageProgress stage = v3 ? stageProgress(file, in, generation, n) : null;
+            StageProgress stage = v3 ? stageProgress(file, in, generation, n, v4) : null;
             if (in.hasRemaining()) {
                 throw new CorruptFileException(file + ": trailing bytes");
             }
@@ -220,7 +236,7 @@ public final class Checkpoint {
         }
     }
 
-    private static StageProgress stageProgress(Path file, ByteBuffer in, int generation, int n)
+    private static StageProgress stageProgress(Path file, ByteBuffer in, int generation, int n, boolean v4)
             throws CorruptFileException {
         int index = in.getInt();
         int start = in.getInt();
@@ -237,7 +253,12 @@ public final class Checkpoint {
         if (firstNonFinite(centre) >= 0) {
             throw new CorruptFileException(file + ": stage record: a non-finite value in the best centre");
         }
-        return new StageProgress(index, start, best, bestGen, centre, last);
+        int restarts = v4 ? in.getInt() : 0;
+        if (v4 && restarts < 1) {
+            throw new CorruptFileException(file + ": stage record: restarts must be >= 1 in a version-4 checkpoint, got "
+                    + restarts);
+        }
+        return new StageProgress(index, start, best, bestGen, centre, last, restarts);
     }
 
     /** A length (int32), then the values (float32). */

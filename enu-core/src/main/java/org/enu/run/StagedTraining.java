@@ -12,6 +12,7 @@ import org.enu.es.EsState;
 import org.enu.eval.EnvironmentKeys;
 import org.enu.eval.Evaluator;
 import org.enu.io.Checkpoint.StageProgress;
+import org.enu.rng.Keys;
 import org.enu.task.Metric;
 
 /**
@@ -44,7 +45,7 @@ final class StagedTraining {
 
     /** Where a staged run stands before its first generation. */
     static StageProgress first() {
-        return new StageProgress(0, 0, Double.NaN, -1, new float[0], Double.NaN);
+        return StageProgress.at(0, 0, 0);
     }
 
     /** The validation environments of a run: a stream training and {@code enu eval} never draw from. */
@@ -105,8 +106,9 @@ final class StagedTraining {
                 boolean better = !Double.isNaN(v) && (Double.isNaN(p.best()) || (lowerIsBetter
                         ? v < p.best() : v > p.best()));
                 p = better ? new StageProgress(p.index(), p.start(), v, next.generation(),
-                        stage.handOnBest() ? next.theta() : new float[0], v)
-                        : new StageProgress(p.index(), p.start(), p.best(), p.bestGeneration(), p.bestCentre(), v);
+                        stage.handOnBest() ? next.theta() : new float[0], v, p.restarts())
+                        : new StageProgress(p.index(), p.start(), p.best(), p.bestGeneration(), p.bestCentre(), v,
+                        p.restarts());
             }
             String status = status(p, stage);
             for (RunListener l : listeners) {
@@ -118,7 +120,17 @@ final class StagedTraining {
             }
             boolean reached = validation != null && stage.until() != null && !Double.isNaN(p.last())
                     && (lowerIsBetter ? p.last() <= stage.until() : p.last() >= stage.until());
-            if (reached || ran >= stage.generations()) {
+            if (!reached && ran >= stage.generations() && restarts(stage, p)) {
+                String why = String.format(Locale.ROOT, "stage %s: best %s %.3g, not %.3g: restart %d of %d",
+                        stage.name(), stage.validation().metric(), p.best(), stage.retry().unless(), p.restarts() + 1,
+                        stage.retry().times());
+                next = restart(next, p.restarts() + 1);
+                p = StageProgress.at(0, next.generation(), p.restarts() + 1);
+                for (RunListener l : listeners) {
+                    l.stageStatus(why);
+                }
+                sink.stageChanged(next, p);
+            } else if (reached || ran >= stage.generations()) {
                 float[] handed = stage.handOnBest() && p.bestCentre().length > 0 ? p.bestCentre() : next.theta();
                 int following = p.index() + 1;
                 if (following < stages.size()) {
@@ -128,7 +140,7 @@ final class StagedTraining {
                             next.bestGeneration());
                     done = true;
                 }
-                p = new StageProgress(following, next.generation(), Double.NaN, -1, new float[0], Double.NaN);
+                p = StageProgress.at(following, next.generation(), p.restarts());
                 sink.stageChanged(next, p);
             }
             state = next;
@@ -142,6 +154,26 @@ final class StagedTraining {
 
     /** The outcome: the last state, where the stages stand, and whether the last stage ended. */
     record Result(EsState state, StageProgress progress, boolean finished) {
+    }
+
+    /** Whether a stage at its cap starts the run over: it has a retry left and its best figure falls short. */
+    private boolean restarts(StagePlan.Stage stage, StageProgress p) {
+        if (stage.retry() == null || p.restarts() >= stage.retry().times()) {
+            return false;
+        }
+        double best = p.best();
+        return Double.isNaN(best) || (lowerIsBetter ? best > stage.retry().unless() : best < stage.retry().unless());
+    }
+
+    /**
+     * The first state of restart {@code r}: stage 0's strategy from a fresh untrained genome, drawn
+     * from the run's seed and r, at the next generation.
+     */
+    private EsState restart(EsState last, int r) {
+        Experiment e = Experiment.of(cfg.atStage(0));
+        EsState fresh = e.initialState(e.task().initialParameters(Keys.of(cfg.seed(), Keys.STREAM_INIT, r)));
+        return new EsState(last.seed(), last.generation(), fresh.theta(), fresh.buffers(), fresh.bestFitness(),
+                fresh.bestGeneration());
     }
 
     /** The first state of stage {@code i}: the centre handed on, the strategy state carried or fresh. */

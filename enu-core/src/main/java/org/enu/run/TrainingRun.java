@@ -118,6 +118,12 @@ public final class TrainingRun {
         Stages.checkMemory(cfg, task);
         if (init != null) {
             init.checkFits(cfg.task(), task.layout());
+            for (int i = 0; i < cfg.stages().stages().size(); i++) {
+                if (cfg.stages().stages().get(i).retry() != null) {
+                    throw new ConfigException("stages[" + i + "] (" + cfg.stages().stages().get(i).name() + ").retry: "
+                            + "starts the run over from an untrained genome, so it cannot go with --init-from");
+                }
+            }
         }
         if (cfg.staged()) {
             StagedTraining.check(cfg, task);
@@ -334,6 +340,9 @@ public final class TrainingRun {
                     Map<String, Object> row = MetricsLog.row(cfg, stats);
                     row.put("stage", p.index());
                     row.put("stage_name", name);
+                    if (p.restarts() > 0) {
+                        row.put("restarts", p.restarts());
+                    }
                     if (validation != null) {
                         row.put("validation", org.enu.task.Metric.jsonValues(validation));
                     }

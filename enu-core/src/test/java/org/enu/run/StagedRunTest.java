@@ -230,6 +230,96 @@ class StagedRunTest {
         assertArrayEquals(r.state().theta(), Genome.read(dir.resolve(RunDirectory.GENOME)).parameters(), 0f);
     }
 
+    /**
+     * A stage whose best figure stays short of retry.unless at its cap starts the run over from a
+     * fresh untrained genome, at most retry.times times; the count is in every checkpoint, so a
+     * resume inside the second attempt ends with the same bits.
+     */
+    @Test
+    void aStageThatFallsShortStartsTheRunOverFromAFreshGenomeAndResumesBitIdentically() throws IOException {
+        // food_per_episode cannot reach 1000: the second stage always falls short
+        RunConfig cfg = resolve(CurriculumTest.TINY + """
+                stages:
+                  - name: start
+                    generations: 2
+                  - name: judged
+                    generations: 2
+                    validate: {metric: food_per_episode, every: 1, environments: 4}
+                    retry: {times: 2, unless: 1000.0}
+                  - name: last
+                    generations: 1
+                """, "threads=1", "checkpoint_every=1");
+        assertEquals(5 + 2 * 4, cfg.generations(), "the budget holds two restarts of the first two stages");
+        Path straight = tmp.resolve("retry");
+        TrainingRun.Result a = TrainingRun.start(cfg, straight, List.of(), () -> false);
+        assertTrue(a.completed());
+        assertEquals(13, a.state().generation(), "three attempts at the first two stages, then the last");
+        List<Map<String, Object>> rows = new RunDirectory(straight).metrics();
+        String[] names = {"start", "start", "judged", "judged", "start", "start", "judged", "judged", "start", "start",
+            "judged", "judged", "last"};
+        for (int g = 0; g < 13; g++) {
+            assertEquals(names[g], rows.get(g).get("stage_name"), "generation " + g);
+            assertEquals(g < 4 ? null : g < 8 ? 1 : 2, rows.get(g).get("restarts"), "generation " + g);
+        }
+        Checkpoint.Content end = Checkpoint.read(straight.resolve(RunDirectory.CHECKPOINT));
+        assertEquals(2, end.stage().restarts());
+        assertEquals(3, end.stage().index());
+
+        // a restart draws a fresh genome: generation 4's centre is not the first stage's handed-on one
+        RunConfig once = cfg.with("generations", 5);
+        TrainingRun.Result r = TrainingRun.start(once, tmp.resolve("once"), List.of(), () -> false);
+        float[] untrained = once.atStage(0).newTask().initialParameters(once.seed());
+        assertFalse(java.util.Arrays.equals(untrained, r.state().theta()), "restart 1 is not the run's own start");
+        assertEquals(1, Checkpoint.read(tmp.resolve("once").resolve(RunDirectory.CHECKPOINT)).stage().restarts());
+
+        // stopped inside the second attempt, resumed: the same bits
+        Path stopped = tmp.resolve("stopped");
+        AtomicInteger seen = new AtomicInteger();
+        TrainingRun.start(cfg, stopped, List.of((stats, next) -> seen.incrementAndGet()), () -> seen.get() >= 6);
+        assertEquals(1, Checkpoint.read(stopped.resolve(RunDirectory.CHECKPOINT)).stage().restarts());
+        TrainingRun.Result c = TrainingRun.resume(stopped, null, 2, List.of(), () -> false);
+        assertTrue(c.completed());
+        assertArrayEquals(a.state().theta(), c.state().theta(), 0f);
+        assertArrayEquals(Files.readAllBytes(straight.resolve(RunDirectory.CHECKPOINT)),
+                Files.readAllBytes(stopped.resolve(RunDirectory.CHECKPOINT)));
+        assertEquals(rows, CurriculumTest.dropSeconds(new RunDirectory(stopped).metrics(), rows));
+
+        // a stage whose figure is good enough hands on: food_per_episode >= 0 always
+        RunConfig met = resolve(CurriculumTest.TINY + """
+                stages:
+                  - name: judged
+                    generations: 2
+                    validate: {metric: food_per_episode, every: 1, environments: 4}
+                    retry: {times: 2, unless: 0.0}
+                  - name: last
+                    generations: 1
+                """, "threads=1");
+        TrainingRun.Result m = TrainingRun.start(met, tmp.resolve("met"), List.of(), () -> false);
+        assertEquals(3, m.state().generation(), "no restart");
+        assertEquals(0, Checkpoint.read(tmp.resolve("met").resolve(RunDirectory.CHECKPOINT)).stage().restarts());
+    }
+
+    @Test
+    void badRetriesAreRefusedWithTheirPlace() throws IOException {
+        assertMessage("stages[0] (a).retry: needs validate", "  - {name: a, generations: 2, retry: {times: 1, unless: 0}}\n");
+        assertMessage("stages[0] (a).retry.times: must be in 1..100", "  - {name: a, generations: 2, validate: "
+                + "{metric: food_per_episode}, retry: {times: 0, unless: 0}}\n");
+        assertMessage("stages[0] (a).retry.unless: expected a number", "  - {name: a, generations: 2, validate: "
+                + "{metric: food_per_episode}, retry: {times: 1}}\n");
+        assertMessage("stages[0] (a).retry.after: unknown key", "  - {name: a, generations: 2, validate: "
+                + "{metric: food_per_episode}, retry: {times: 1, unless: 0, after: 3}}\n");
+        RunConfig cfg = resolve(CurriculumTest.TINY + "stages:\n  - {name: a, generations: 2, validate: "
+                + "{metric: food_per_episode}, retry: {times: 1, unless: 0}}\n");
+        Path dir = tmp.resolve("init");
+        org.enu.task.TrainingTask task = cfg.newTask();
+        InitialGenome init = new InitialGenome("a test genome", new Genome(cfg.task(), 0, task.layout(),
+                task.initialParameters(5), Map.of(), Map.of()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TrainingRun.start(cfg, dir, List.of(), () -> false, init));
+        assertTrue(e.getMessage().startsWith("stages[0] (a).retry: starts the run over"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve(RunDirectory.CONFIG)), "nothing written");
+    }
+
     @Test
     void aStagedCheckpointUnderAConfigWithoutStagesIsRefusedAndTheOtherWayRound() throws IOException {
         RunConfig cfg = resolve(PLAN, "threads=1");
