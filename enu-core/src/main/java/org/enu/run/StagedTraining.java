@@ -120,28 +120,11 @@ final class StagedTraining {
             }
             boolean reached = validation != null && stage.until() != null && !Double.isNaN(p.last())
                     && (lowerIsBetter ? p.last() <= stage.until() : p.last() >= stage.until());
-            if (!reached && ran >= stage.generations() && restarts(stage, p)) {
-                String why = String.format(Locale.ROOT, "stage %s: best %s %.3g, not %.3g: restart %d of %d",
-                        stage.name(), stage.validation().metric(), p.best(), stage.retry().unless(), p.restarts() + 1,
-                        stage.retry().times());
-                next = restart(next, p.restarts() + 1);
-                p = StageProgress.at(0, next.generation(), p.restarts() + 1);
-                for (RunListener l : listeners) {
-                    l.stageStatus(why);
-                }
-                sink.stageChanged(next, p);
-            } else if (reached || ran >= stage.generations()) {
-                float[] handed = stage.handOnBest() && p.bestCentre().length > 0 ? p.bestCentre() : next.theta();
-                int following = p.index() + 1;
-                if (following < stages.size()) {
-                    next = handOn(next, handed, following);
-                } else {
-                    next = new EsState(next.seed(), next.generation(), handed.clone(), next.buffers(), next.bestFitness(),
-                            next.bestGeneration());
-                    done = true;
-                }
-                p = StageProgress.at(following, next.generation(), p.restarts());
-                sink.stageChanged(next, p);
+            if (reached || ran >= stage.generations()) {
+                Turn t = endStage(stage, reached, next, p, listeners, sink);
+                next = t.state();
+                p = t.progress();
+                done = t.finished();
             }
             state = next;
             progress = p;
@@ -150,6 +133,38 @@ final class StagedTraining {
             l.finished(state);
         }
         return new Result(state, progress, done);
+    }
+
+    /** What a stage's end leads to: the next state, where the stages stand, whether the last one ended. */
+    private record Turn(EsState state, StageProgress progress, boolean finished) {
+    }
+
+    /**
+     * A stage has ended (its figure reached {@code until}, or its cap): it starts the run over
+     * ({@code retry}) or hands its last or best centre to the next stage, checkpointed at once.
+     */
+    private Turn endStage(StagePlan.Stage stage, boolean reached, EsState next, StageProgress p,
+                          List<RunListener> listeners, Sink sink) throws IOException {
+        if (!reached && restarts(stage, p)) {
+            String why = String.format(Locale.ROOT, "stage %s: best %s %.3g, not %.3g: restart %d of %d",
+                    stage.name(), stage.validation().metric(), p.best(), stage.retry().unless(), p.restarts() + 1,
+                    stage.retry().times());
+            EsState fresh = restart(next, p.restarts() + 1);
+            StageProgress q = StageProgress.at(0, fresh.generation(), p.restarts() + 1);
+            for (RunListener l : listeners) {
+                l.stageStatus(why);
+            }
+            sink.stageChanged(fresh, q);
+            return new Turn(fresh, q, false);
+        }
+        float[] handed = stage.handOnBest() && p.bestCentre().length > 0 ? p.bestCentre() : next.theta();
+        int following = p.index() + 1;
+        boolean last = following >= cfg.stages().stages().size();
+        EsState after = last ? new EsState(next.seed(), next.generation(), handed.clone(), next.buffers(),
+                next.bestFitness(), next.bestGeneration()) : handOn(next, handed, following);
+        StageProgress q = StageProgress.at(following, after.generation(), p.restarts());
+        sink.stageChanged(after, q);
+        return new Turn(after, q, last);
     }
 
     /** The outcome: the last state, where the stages stand, and whether the last stage ended. */
