@@ -150,21 +150,26 @@ public final class Curves {
         style(plot);
         markStages(plot, rows);
         if (!validation.isEmpty()) {
-            XYSeries v = new XYSeries("validation: " + validationLabel + " (right axis)");
-            for (double[] p : validation) {
-                v.add(p[0], p[1]);
-            }
-            NumberAxis vy = new NumberAxis("validation: " + validationLabel);
-            vy.setAutoRangeIncludesZero(false);
-            plot.setRangeAxis(1, vy);
-            plot.setDataset(2, new XYSeriesCollection(v));
-            plot.mapDatasetToRangeAxis(2, 1);
-            XYLineAndShapeRenderer vr = new XYLineAndShapeRenderer(false, true);
-            vr.setSeriesPaint(0, PALETTE[4]);
-            vr.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
-            plot.setRenderer(2, vr);
+            addValidation(plot, validation, validationLabel);
         }
         return chart(title, plot);
+    }
+
+    /** A staged run's validation figures as points on a right-hand axis of the fitness plot. */
+    private static void addValidation(XYPlot plot, List<double[]> validation, String label) {
+        XYSeries v = new XYSeries("validation: " + label + " (right axis)");
+        for (double[] p : validation) {
+            v.add(p[0], p[1]);
+        }
+        NumberAxis vy = new NumberAxis("validation: " + label);
+        vy.setAutoRangeIncludesZero(false);
+        plot.setRangeAxis(1, vy);
+        plot.setDataset(2, new XYSeriesCollection(v));
+        plot.mapDatasetToRangeAxis(2, 1);
+        XYLineAndShapeRenderer vr = new XYLineAndShapeRenderer(false, true);
+        vr.setSeriesPaint(0, PALETTE[4]);
+        vr.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        plot.setRenderer(2, vr);
     }
 
     /** Seconds of evaluation and update per generation. */

@@ -65,21 +65,8 @@ final class MazeEpisode {
         String[] sensorNames = {"wall", "green", "red"};
         int steps = cfg.episodeSteps();
         int[] sensorNeuron = mapping.sensorNeuron();
-        for (int s = 0; s < TMaze.SENSORS; s++) {
-            ep.sensorLabels.add("sensor " + sensorNames[s] + " (input neuron " + sensorNeuron[s] + ")");
-        }
         int firstOut = totalNeurons(task, params, envKey) - TMazeConfig.OUTPUT_NEURONS;
-        for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
-            ep.outputLabels.add("output \"" + names[mapping.actionOf()[o]] + "\" (neuron " + (firstOut + o) + ")");
-        }
-        List<String> all = new ArrayList<>(ep.sensorLabels);
-        all.addAll(ep.rewardLabels);
-        all.addAll(ep.outputLabels);
-        for (String l : all) {
-            double[] v = new double[steps];
-            java.util.Arrays.fill(v, Double.NaN);
-            ep.signals.put(l, v);
-        }
+        List<String> all = ep.labelSignals(sensorNames, mapping, names, firstOut, steps);
         ep.frames.add(ep.frame(-1, start, "", 0, -1, -1));
         task.newEpisodes(1).play(params, new long[] {envKey}, new TMazeEpisodes.Observer() {
             @Override
@@ -126,6 +113,30 @@ final class MazeEpisode {
             }
         });
         return ep;
+    }
+
+    /**
+     * Names the signals the episode records (sensors with their input neurons, the reward
+     * channels, outputs with their actions and neurons), each an empty trace of {@code steps};
+     * returns them in recording order.
+     */
+    private List<String> labelSignals(String[] sensorNames, TMazeTask.Mapping mapping, String[] names, int firstOut,
+                                      int steps) {
+        for (int s = 0; s < TMaze.SENSORS; s++) {
+            sensorLabels.add("sensor " + sensorNames[s] + " (input neuron " + mapping.sensorNeuron()[s] + ")");
+        }
+        for (int o = 0; o < TMazeConfig.OUTPUT_NEURONS; o++) {
+            outputLabels.add("output \"" + names[mapping.actionOf()[o]] + "\" (neuron " + (firstOut + o) + ")");
+        }
+        List<String> all = new ArrayList<>(sensorLabels);
+        all.addAll(rewardLabels);
+        all.addAll(outputLabels);
+        for (String l : all) {
+            double[] v = new double[steps];
+            java.util.Arrays.fill(v, Double.NaN);
+            signals.put(l, v);
+        }
+        return all;
     }
 
     /** The network's neurons (inputs, hidden, outputs), as its trace names them ({@code n<k>_out0}). */
