@@ -251,7 +251,7 @@ public final class EnuNetwork {
         EnuKernel.step(synW, syn, envs * S, synX, 0, 2 * C, synNoise, synNoiseStride);
         integrate();
         EnuKernel.step(neuW, neu, envs * NE, neuX, 0, syn.oStride, neuNoise, neuNoiseStride);
-        flopsDone += envs * ((double) S * synSpec.flopsPerStep() + (double) NE * neuSpec.flopsPerStep());
+        flopsDone += envs * wiring.flopsPerStep(synSpec, neuSpec);
         t++;
     }
 
@@ -295,7 +295,6 @@ public final class EnuNetwork {
 
     /** Kernel flops of one network step for all environments. */
     public double flopsPerStep() {
-        return envs * ((double) wiring.synapses() * synSpec.flopsPerStep()
-                + (double) wiring.enuNeurons() * neuSpec.flopsPerStep());
+        return envs * wiring.flopsPerStep(synSpec, neuSpec);
     }
 }

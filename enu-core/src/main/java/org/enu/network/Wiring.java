@@ -114,6 +114,16 @@ public final class Wiring {
         return synapses;
     }
 
+    /** ENU units stepped per network step: every synapse and every ENU neuron. */
+    public int units() {
+        return synapses() + enuNeurons();
+    }
+
+    /** Kernel flops of one network step of one environment, with these synapse and neuron kinds. */
+    public double flopsPerStep(org.enu.cell.EnuSpec synapse, org.enu.cell.EnuSpec neuron) {
+        return (double) synapses() * synapse.flopsPerStep() + (double) enuNeurons() * neuron.flopsPerStep();
+    }
+
     /** Presynaptic sources of ENU neuron j (0-based among ENU neurons); a copy. */
     public int[] sources(int j) {
         return sources[j].clone();

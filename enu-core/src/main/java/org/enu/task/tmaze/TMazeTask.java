@@ -97,13 +97,12 @@ public final class TMazeTask implements TrainingTask {
 
     @Override
     public long enuStepsPerEpisode() {
-        return (long) maze.episodeSteps() * (wiring.synapses() + wiring.enuNeurons());
+        return (long) maze.episodeSteps() * wiring.units();
     }
 
     @Override
     public double flopsPerEpisode() {
-        return maze.episodeSteps() * ((double) wiring.synapses() * synSpec.flopsPerStep()
-                + (double) wiring.enuNeurons() * neuSpec.flopsPerStep());
+        return maze.episodeSteps() * wiring.flopsPerStep(synSpec, neuSpec);
     }
 
     @Override

@@ -74,13 +74,12 @@ public final class DoubleTMazeTask implements TrainingTask {
 
     @Override
     public long enuStepsPerEpisode() {
-        return cfg.episodeSteps() * (wiring.synapses() + wiring.enuNeurons());
+        return cfg.episodeSteps() * wiring.units();
     }
 
     @Override
     public double flopsPerEpisode() {
-        return cfg.episodeSteps() * ((double) wiring.synapses() * synSpec.flopsPerStep()
-                + (double) wiring.enuNeurons() * neuSpec.flopsPerStep());
+        return cfg.episodeSteps() * wiring.flopsPerStep(synSpec, neuSpec);
     }
 
     @Override
